@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Makefile: wraps ./configure, ninja and meson test.  See README.md.
+BUILD ?= build
+CONFIGURE_FLAGS ?=
+NINJA ?= ninja
+
+.PHONY: all setup check check-unit check-sanitizers run bench clean install help
+
+all: $(BUILD)/build.ninja
+	$(NINJA) -C $(BUILD)
+
+$(BUILD)/build.ninja:
+	./configure --builddir=$(BUILD) $(CONFIGURE_FLAGS)
+
+setup:
+	@scripts/setup-deps.sh
+
+check: setup
+	$(MAKE) all
+	meson test -C $(BUILD) --print-errorlogs --num-processes 2
+	@python3 scripts/test-summary.py $(BUILD)
+
+check-unit: all
+	meson test -C $(BUILD) --print-errorlogs --suite unit
+
+# Unit tests under AddressSanitizer + UBSan with LeakSanitizer on.
+check-sanitizers: setup
+	$(MAKE) BUILD=build-san CONFIGURE_FLAGS="--enable-sanitizers $(CONFIGURE_FLAGS)" all
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	meson test -C build-san --print-errorlogs --suite unit --num-processes 2
+	@python3 scripts/test-summary.py build-san
+
+run: setup
+	$(MAKE) all
+	@scripts/run-demo.sh $(BUILD)
+
+bench: setup
+	$(MAKE) all
+	@if [ -x tests/bench/run-bench.sh ]; then tests/bench/run-bench.sh $(BUILD); \
+	 else echo "no benchmarks yet"; fi
+
+install: all
+	meson install -C $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-san
+
+help:
+	@echo "make          build into $(BUILD)/"
+	@echo "make run      install what is missing, build, run the demo"
+	@echo "make check    install what is missing, build, run every test"
+	@echo "make check-sanitizers   unit tests under ASan/UBSan/LSan"
+	@echo "make bench    benchmarks against qemu-system-riscv64"
+	@echo "make install  install under the configured prefix"
+	@echo "make clean    remove build directories"
