@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Runs one test firmware ELF on an emulator and exits with its exit status.
+# Usage: run-firmware.sh EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]]
+#   EMULATOR  qemu-system-riscv64 or qomu-system-riscv64 (path or name)
+#   MACHINE   spike or virt
+#   TIMEOUT   seconds before a hang counts as a failure (default 20)
+#   EXPECTED  the exit status that means success (default 0); used by the
+#             forced-failure tests that prove failures are reported.
+set -u
+if [ $# -lt 3 ]; then
+    echo "usage: $0 EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]]" >&2
+    exit 2
+fi
+emu=$1
+machine=$2
+elf=$3
+tmo=${4:-20}
+expected=${5:-0}
+
+timeout -k 2 "$tmo" "$emu" -M "$machine" -nographic -bios none \
+    -kernel "$elf" </dev/null
+rc=$?
+if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    echo "run-firmware: $elf on $machine timed out after ${tmo}s" >&2
+    exit 1
+fi
+if [ "$rc" -ne "$expected" ]; then
+    echo "run-firmware: $elf on $machine exited with $rc, expected $expected" >&2
+    [ "$rc" -eq 0 ] && exit 1
+    exit "$rc"
+fi
+if [ "$expected" -ne 0 ]; then
+    echo "run-firmware: $elf failed with code $rc as it should"
+fi
+exit 0
