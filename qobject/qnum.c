@@ -107,9 +107,18 @@ double qnum_get_double(const QNum *qn)
     g_assert_not_reached();
 }
 
+static const char *format_double(char *buf, int prec, double value)
+{
+    char fmt[8];
+
+    g_snprintf(fmt, sizeof(fmt), "%%.%dg", prec);
+    return g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
+}
+
 char *qnum_to_string(const QNum *qn)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    const char *exp;
     int prec;
 
     switch (qn->kind) {
@@ -119,20 +128,30 @@ char *qnum_to_string(const QNum *qn)
         return g_strdup_printf("%" PRIu64, qn->u.u64);
     case QNUM_DOUBLE:
         /*
-         * Shortest text that reads back exactly; 17 significant digits
-         * always do for an IEEE double.  g_ascii_formatd ignores the
-         * locale, so the decimal point is always '.'.
+         * The fewest significant digits that read back exactly; 17 always
+         * do for an IEEE double.  g_ascii_formatd ignores the locale, so
+         * the decimal point is always '.'.
          */
         for (prec = 1; prec < 17; prec++) {
-            char fmt[8];
-
-            g_snprintf(fmt, sizeof(fmt), "%%.%dg", prec);
-            g_ascii_formatd(buf, sizeof(buf), fmt, qn->u.dbl);
-            if (g_ascii_strtod(buf, NULL) == qn->u.dbl) {
-                return g_strdup(buf);
+            if (g_ascii_strtod(format_double(buf, prec, qn->u.dbl), NULL) ==
+                qn->u.dbl) {
+                break;
             }
         }
-        g_ascii_formatd(buf, sizeof(buf), "%.17g", qn->u.dbl);
+        format_double(buf, prec, qn->u.dbl);
+        /*
+         * "%g" switches to an exponent when it has fewer digits than the
+         * integer part (1000 with one digit is "1e+03"); print such
+         * numbers below 1e17 in full, as "%.17g" would.
+         */
+        exp = strchr(buf, 'e');
+        if (exp) {
+            int e = atoi(exp + 1);
+
+            if (e >= prec && e < 17) {
+                format_double(buf, e + 1, qn->u.dbl);
+            }
+        }
         return g_strdup(buf);
     }
     g_assert_not_reached();

@@ -65,8 +65,10 @@ double qnum_get_double(const QNum *qn);
  *
  * Integers print in decimal.  A double prints with the fewest significant
  * digits (at most 17) that read back to exactly the same double, so that
- * JSON round-trips are exact; QEMU always uses "%.17g" (0.1 prints as
- * 0.10000000000000001 there, as 0.1 here).  Both print 1.0 as "1".
+ * JSON round-trips are exact, in "%g" style but without an exponent below
+ * 1e17 (1000, 2.5e-07, 1e+21); QEMU always uses "%.17g" (0.1 prints as
+ * 0.10000000000000001 there, as 0.1 here).  Both print 1.0 as "1", which
+ * reads back as an integer (equal by qobject_is_equal()).
  */
 char *qnum_to_string(const QNum *qn);
 
