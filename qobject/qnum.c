@@ -3,6 +3,7 @@
  * qnum.c: the QNum type (int64, uint64 or double).
  */
 #include "qomu/osdep.h"
+#include <math.h>
 #include "qobject/qnum.h"
 
 void qnum_destroy_obj(QObject *obj);
@@ -152,14 +153,22 @@ char *qnum_to_string(const QNum *qn)
                 format_double(buf, e + 1, qn->u.dbl);
             }
         }
+        /*
+         * Keep a double a double when the text is read back: integral
+         * values get a ".0" (QEMU prints 1.0 as "1", which reads back as
+         * an integer that is not equal to it).
+         */
+        if (isfinite(qn->u.dbl) && !strpbrk(buf, ".e")) {
+            return g_strconcat(buf, ".0", NULL);
+        }
         return g_strdup(buf);
     }
     g_assert_not_reached();
 }
 
 /*
- * As QEMU: compare in the native type when both kinds are integers (a
- * negative int64 never equals a uint64), otherwise compare as doubles.
+ * As QEMU: integers compare by value whatever their kind (a negative int64
+ * never equals a uint64); a double never equals an integer.
  */
 bool qnum_is_equal(const QObject *x, const QObject *y)
 {
@@ -167,7 +176,7 @@ bool qnum_is_equal(const QObject *x, const QObject *y)
     const QNum *b = qobject_to(QNum, y);
 
     if (a->kind == QNUM_DOUBLE || b->kind == QNUM_DOUBLE) {
-        return qnum_get_double(a) == qnum_get_double(b);
+        return a->kind == b->kind && a->u.dbl == b->u.dbl;
     }
     if (a->kind == b->kind) {
         return a->kind == QNUM_I64 ? a->u.i64 == b->u.i64

@@ -37,6 +37,16 @@ const char *qstring_get_str(const QString *qstring)
     return qstring->string->str;
 }
 
+const char *qstring_get_try_str(const QString *qstring)
+{
+    return qstring ? qstring_get_str(qstring) : NULL;
+}
+
+const char *qobject_get_try_str(const QObject *qstring)
+{
+    return qstring_get_try_str(qobject_to(QString, qstring));
+}
+
 size_t qstring_get_length(const QString *qstring)
 {
     return qstring->string->len;

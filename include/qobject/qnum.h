@@ -67,12 +67,19 @@ double qnum_get_double(const QNum *qn);
  * digits (at most 17) that read back to exactly the same double, so that
  * JSON round-trips are exact, in "%g" style but without an exponent below
  * 1e17 (1000, 2.5e-07, 1e+21); QEMU always uses "%.17g" (0.1 prints as
- * 0.10000000000000001 there, as 0.1 here).  Both print 1.0 as "1", which
- * reads back as an integer (equal by qobject_is_equal()).
+ * 0.10000000000000001 there, as 0.1 here).  An integral double gets a
+ * ".0" (1.0 prints "1.0"; QEMU prints "1", which reads back as an integer)
+ * so that it stays a double through JSON.  Infinity and NaN print as "inf"
+ * / "nan" (the JSON printer writes null for them).
  */
 char *qnum_to_string(const QNum *qn);
 
-/** qnum_is_equal: numeric equality as qobject_is_equal() defines it. */
+/**
+ * qnum_is_equal: numeric equality as in QEMU: integers are equal when their
+ * values are, whatever their kinds (a negative int64 never equals a
+ * uint64); a double equals only a double of the same value (never an
+ * integer, so 1.0 != 1).
+ */
 bool qnum_is_equal(const QObject *x, const QObject *y);
 
 static inline void qobject_unref_qnum(QNum *obj)

@@ -145,9 +145,10 @@ static inline QObject *qobject_check_type(const QObject *obj, QType type)
  * qobject_is_equal: whether @x and @y hold the same value.
  *
  * Two NULL pointers are equal; NULL never equals an object.  Numbers compare
- * by value across kinds as in QEMU (an int equals a uint or double of the
- * same value); dicts compare as sets of key/value pairs (order does not
- * matter); lists compare element by element in order.
+ * as in QEMU: an int64 equals a uint64 of the same value, but a double
+ * never equals an integer (see qnum_is_equal()); dicts compare as sets of
+ * key/value pairs (order does not matter); lists compare element by element
+ * in order.
  */
 bool qobject_is_equal(const QObject *x, const QObject *y);
 

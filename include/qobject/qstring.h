@@ -32,6 +32,13 @@ QString *qstring_from_gstring(GString *str);
 
 /** qstring_get_str: the string of @qstring, valid while @qstring lives. */
 const char *qstring_get_str(const QString *qstring);
+/** qstring_get_try_str: the string of @qstring, or NULL if @qstring is. */
+const char *qstring_get_try_str(const QString *qstring);
+/**
+ * qobject_get_try_str: the string of @qstring if it is a QString, else NULL
+ * (also when @qstring is NULL).
+ */
+const char *qobject_get_try_str(const QObject *qstring);
 /** qstring_get_length: the length of @qstring in bytes. */
 size_t qstring_get_length(const QString *qstring);
 

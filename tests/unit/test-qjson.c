@@ -118,8 +118,11 @@ static void test_integers_out_of_range(void)
     QNum *qb = qobject_to(QNum, big);
     QNum *qneg = qobject_to(QNum, neg);
 
+    g_autofree char *out = compact(big);
+
     g_assert_cmpint(qb->kind, ==, QNUM_DOUBLE);
     g_assert_cmpfloat(qnum_get_double(qb), ==, 18446744073709551616.0);
+    g_assert_cmpstr(out, ==, "1.8446744073709552e+19");
     g_assert_cmpint(qneg->kind, ==, QNUM_DOUBLE);
     g_assert_cmpfloat(qnum_get_double(qneg), ==, -9223372036854775809.0);
 }
@@ -134,15 +137,19 @@ static void test_doubles(void)
         { "1.5", 1.5, "1.5" },
         { "-0.25", -0.25, "-0.25" },
         { "0.1", 0.1, "0.1" },
-        { "1e3", 1000.0, "1000" },
+        { "1e3", 1000.0, "1000.0" },
         { "1E-2", 0.01, "0.01" },
-        { "2.5e+10", 2.5e10, "25000000000" },
+        { "2.5e+10", 2.5e10, "25000000000.0" },
         { "6.02214076e23", 6.02214076e23, "6.02214076e+23" },
         { "1.7976931348623157e308", 1.7976931348623157e308,
           "1.7976931348623157e+308" },
         { "4.9406564584124654e-324", 4.9406564584124654e-324,
           "5e-324" },
-        { "1.0", 1.0, "1" },
+        { "1.0", 1.0, "1.0" },
+        { "-0.0", -0.0, "-0.0" },
+        { "0e0", 0.0, "0.0" },
+        { "1e16", 1e16, "10000000000000000.0" },
+        { "1.5e17", 1.5e17, "1.5e+17" },
     };
     size_t i;
 
@@ -155,7 +162,8 @@ static void test_doubles(void)
         g_assert_cmpint(qn->kind, ==, QNUM_DOUBLE);
         g_assert_cmpfloat(qnum_get_double(qn), ==, cases[i].value);
         g_assert_cmpstr(out, ==, cases[i].out);
-        /* Exact value survives the round trip (1.0 comes back an int). */
+        /* Value and kind survive the round trip. */
+        g_assert_cmpint(qobject_to(QNum, again)->kind, ==, QNUM_DOUBLE);
         g_assert_cmpfloat(qnum_get_double(qobject_to(QNum, again)), ==,
                           cases[i].value);
         g_assert(qobject_is_equal(obj, again));

@@ -90,8 +90,13 @@ static void test_qnum_double(void)
         { 1.5, "1.5" },
         { 0.1, "0.1" },
         { -2.25e-300, "-2.25e-300" },
-        { 1.0, "1" },
+        { 1.0, "1.0" },
+        { -0.0, "-0.0" },
+        { 1000.0, "1000.0" },
+        { 2.5e10, "25000000000.0" },
+        { 1e16, "10000000000000000.0" },
         { 1e21, "1e+21" },
+        { 2.5e-7, "2.5e-07" },
         { 3.141592653589793, "3.141592653589793" },
         { 0.30000000000000004, "0.30000000000000004" },
     };
@@ -126,8 +131,14 @@ static void test_qnum_equal(void)
     g_assert(qobject_is_equal(QOBJECT(i1), QOBJECT(i1b)));
     g_assert(qobject_is_equal(QOBJECT(i1), QOBJECT(u1)));
     g_assert(qobject_is_equal(QOBJECT(u1), QOBJECT(i1)));
-    g_assert(qobject_is_equal(QOBJECT(i1), QOBJECT(d1)));
-    g_assert(qobject_is_equal(QOBJECT(d1), QOBJECT(u1)));
+    /* As in QEMU, a double never equals an integer. */
+    g_assert_false(qobject_is_equal(QOBJECT(i1), QOBJECT(d1)));
+    g_assert_false(qobject_is_equal(QOBJECT(d1), QOBJECT(u1)));
+    {
+        g_autoptr(QNum) d1b = qnum_from_double(1.0);
+
+        g_assert(qobject_is_equal(QOBJECT(d1), QOBJECT(d1b)));
+    }
     g_assert_false(qobject_is_equal(QOBJECT(i1), QOBJECT(i2)));
     g_assert_false(qobject_is_equal(QOBJECT(d1), QOBJECT(d15)));
     /* -1 as int64 must not equal UINT64_MAX (same bits). */
@@ -171,6 +182,16 @@ static void test_qstring(void)
     qstring_append_int(c, -12);
     g_assert_cmpstr(qstring_get_str(c), ==, "hello-12");
     g_assert_cmpuint(qstring_get_length(c), ==, 8);
+
+    g_assert_cmpstr(qstring_get_try_str(a), ==, "hello");
+    g_assert_null(qstring_get_try_str(NULL));
+    g_assert_cmpstr(qobject_get_try_str(QOBJECT(a)), ==, "hello");
+    g_assert_null(qobject_get_try_str(NULL));
+    {
+        g_autoptr(QNum) n = qnum_from_int(1);
+
+        g_assert_null(qobject_get_try_str(QOBJECT(n)));
+    }
 
     text = qstring_free(d, true);
     g_assert_cmpstr(text, ==, "keep");
@@ -497,8 +518,8 @@ static void test_qdict_equal(void)
     qdict_put_str(a, "y", "s");
     qlist_append_int(la, 5);
     qdict_put(a, "l", la);
-    /* Same content, other insertion order, numbers of other kinds. */
-    qlist_append(lb, qnum_from_double(5.0));
+    /* Same content, other insertion order, integers of other kinds. */
+    qlist_append(lb, qnum_from_uint(5));
     qdict_put(b, "l", lb);
     qdict_put_str(b, "y", "s");
     qdict_put(b, "x", qnum_from_uint(1));
@@ -507,6 +528,12 @@ static void test_qdict_equal(void)
     qlist_append_null(lb);
     g_assert_false(qobject_is_equal(QOBJECT(a), QOBJECT(b)));
     qlist_append_null(la);
+    g_assert(qobject_is_equal(QOBJECT(a), QOBJECT(b)));
+
+    qdict_put(b, "d", qnum_from_double(0.0));
+    qdict_put_int(a, "d", 0);
+    g_assert_false(qobject_is_equal(QOBJECT(a), QOBJECT(b)));
+    qdict_put(a, "d", qnum_from_double(0.0));
     g_assert(qobject_is_equal(QOBJECT(a), QOBJECT(b)));
 
     qdict_put_int(b, "extra", 0);
