@@ -23,6 +23,7 @@ typedef struct JSONParser {
     const char *start;          /* the whole input */
     const char *p;              /* the next byte to read */
     int depth;
+    va_list *ap;                /* '%' arguments, or NULL (plain JSON) */
     Error **errp;
 } JSONParser;
 
@@ -140,10 +141,14 @@ static bool parse_unicode_escape(JSONParser *ps, const char *esc,
     return true;
 }
 
-/* A string; ps->p points at the opening quote.  Returns the contents. */
+/*
+ * A string; ps->p points at the opening quote, '"' or (a QEMU extension)
+ * '\''.  Returns the contents.
+ */
 static GString *parse_string(JSONParser *ps)
 {
     const char *open = ps->p;
+    char quote = *ps->p;
     g_autoptr(GString) s = g_string_new("");
 
     ps->p++;
@@ -151,7 +156,7 @@ static GString *parse_string(JSONParser *ps)
         const char *esc = ps->p;
         unsigned char c = *ps->p;
 
-        if (c == '"') {
+        if (c == quote) {
             ps->p++;
             return g_steal_pointer(&s);
         }
@@ -172,6 +177,7 @@ static GString *parse_string(JSONParser *ps)
         ps->p++;
         switch (*ps->p) {
         case '"':
+        case '\'':
         case '\\':
         case '/':
             g_string_append_c(s, *ps->p);
@@ -341,7 +347,7 @@ static QObject *parse_object(JSONParser *ps)
         g_autoptr(GString) key = NULL;
         QObject *value;
 
-        if (*ps->p != '"') {
+        if (*ps->p != '"' && *ps->p != '\'') {
             unexpected(ps, "a string key in object");
             return NULL;
         }
@@ -382,6 +388,69 @@ static QObject *parse_object(JSONParser *ps)
     }
 }
 
+/*
+ * A '%' directive of qobject_from_jsonf_nofail(): the next argument becomes
+ * the value.  The set is QEMU's.
+ */
+static QObject *parse_interpolation(JSONParser *ps)
+{
+    static const char *const directives[] = {
+        "%p", "%s", "%f", "%lld", "%lli", "%llu", "%ld", "%li", "%lu",
+        "%d", "%i", "%u",
+    };
+    const char *d = NULL;
+    size_t i;
+
+    if (!ps->ap) {
+        parse_error(ps, ps->p, "'%%' interpolation is only valid in "
+                    "qobject_from_jsonf_nofail()");
+        return NULL;
+    }
+    for (i = 0; i < ARRAY_SIZE(directives); i++) {
+        if (g_str_has_prefix(ps->p, directives[i])) {
+            d = directives[i];
+            break;
+        }
+    }
+    if (!d) {
+        parse_error(ps, ps->p, "invalid interpolation directive");
+        return NULL;
+    }
+    ps->p += strlen(d);
+    switch (d[strlen(d) - 1]) {
+    case 'p': {
+        QObject *obj = va_arg(*ps->ap, QObject *);
+
+        g_assert(obj);
+        return obj;
+    }
+    case 's': {
+        const char *str = va_arg(*ps->ap, const char *);
+
+        g_assert(str);
+        return QOBJECT(qstring_from_str(str));
+    }
+    case 'f':
+        return QOBJECT(qnum_from_double(va_arg(*ps->ap, double)));
+    case 'u':
+        if (d[1] != 'l') {
+            return QOBJECT(qnum_from_uint(va_arg(*ps->ap, unsigned int)));
+        }
+        if (d[2] != 'l') {
+            return QOBJECT(qnum_from_uint(va_arg(*ps->ap, unsigned long)));
+        }
+        return QOBJECT(qnum_from_uint(va_arg(*ps->ap, unsigned long long)));
+    default:
+        if (d[1] != 'l') {
+            return QOBJECT(qnum_from_int(va_arg(*ps->ap, int)));
+        }
+        if (d[2] != 'l') {
+            return QOBJECT(qnum_from_int(va_arg(*ps->ap, long)));
+        }
+        return QOBJECT(qnum_from_int(va_arg(*ps->ap, long long)));
+    }
+}
+
 static bool parse_literal(JSONParser *ps, const char *word)
 {
     size_t len = strlen(word);
@@ -410,7 +479,10 @@ static QObject *parse_value(JSONParser *ps)
         ret = *ps->p == '{' ? parse_object(ps) : parse_array(ps);
         ps->depth--;
         return ret;
-    case '"': {
+    case '%':
+        return parse_interpolation(ps);
+    case '"':
+    case '\'': {
         GString *s = parse_string(ps);
 
         return s ? QOBJECT(qstring_from_gstring(s)) : NULL;
@@ -433,9 +505,9 @@ static QObject *parse_value(JSONParser *ps)
     }
 }
 
-QObject *qobject_from_json(const char *string, Error **errp)
+static QObject *parse_json(const char *string, va_list *ap, Error **errp)
 {
-    JSONParser ps = { .start = string, .p = string, .errp = errp };
+    JSONParser ps = { .start = string, .p = string, .ap = ap, .errp = errp };
     const char *bad;
     QObject *obj;
 
@@ -457,6 +529,45 @@ QObject *qobject_from_json(const char *string, Error **errp)
         return NULL;
     }
     return obj;
+}
+
+QObject *qobject_from_json(const char *string, Error **errp)
+{
+    return parse_json(string, NULL, errp);
+}
+
+QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
+{
+    va_list ap_copy;
+    QObject *obj;
+
+    va_copy(ap_copy, ap);
+    obj = parse_json(string, &ap_copy, &error_abort);
+    va_end(ap_copy);
+    return obj;
+}
+
+QObject *qobject_from_jsonf_nofail(const char *string, ...)
+{
+    va_list ap;
+    QObject *obj;
+
+    va_start(ap, string);
+    obj = qobject_from_vjsonf_nofail(string, ap);
+    va_end(ap);
+    return obj;
+}
+
+QDict *qdict_from_jsonf_nofail(const char *string, ...)
+{
+    va_list ap;
+    QDict *dict;
+
+    va_start(ap, string);
+    dict = qobject_to(QDict, qobject_from_vjsonf_nofail(string, ap));
+    va_end(ap);
+    g_assert(dict);
+    return dict;
 }
 
 QDict *qdict_from_json_nofail(const char *string)

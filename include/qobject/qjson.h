@@ -6,9 +6,10 @@
  * fits int64_t becomes a QNUM_I64, a larger positive one that fits uint64_t
  * a QNUM_U64, anything else (fraction, exponent, out of range) a
  * QNUM_DOUBLE.  Duplicate keys in an object are an error (as in QEMU).
- * Nesting deeper than QOBJECT_JSON_MAX_DEPTH is an error.  Differences from
- * QEMU: no single-quoted strings and no '%' interpolation (qobject_from_jsonf
- * is not provided).
+ * Nesting deeper than QOBJECT_JSON_MAX_DEPTH is an error.  As in QEMU,
+ * strings (and keys) may also be written in single quotes, 'like this',
+ * where '"' needs no escape; \' is accepted in either kind.  '%'
+ * interpolation is only accepted by the *_jsonf_nofail() functions.
  *
  * Output: compact is QEMU's one-line form, {"a": 1, "b": [1, 2]}; pretty
  * puts each member / element on its own line, indented by 4 spaces per
@@ -39,6 +40,28 @@ QObject *qobject_from_json(const char *string, Error **errp);
  * programming error otherwise: aborts).  For literals in code and tests.
  */
 QDict *qdict_from_json_nofail(const char *string);
+
+/**
+ * qobject_from_jsonf_nofail: parse @string with '%' interpolation, as in
+ * QEMU; a parse error is a programming error (aborts).
+ *
+ * Where a value may stand, a directive takes the next argument:
+ * %d %i (int), %u (unsigned), %ld %li %lu (long), %lld %lli %llu
+ * (long long; PRId64 / PRIu64 expand to one of these), %f (double),
+ * %s (a non-NULL string, copied into a QString) and %p (a QObject *
+ * whose reference is taken over).  Directives inside strings are plain
+ * text.  Example:
+ *   qdict_from_jsonf_nofail("{'execute': %s, 'arguments': %p}", cmd,
+ *                           QOBJECT(args));
+ * Returns: a new reference to the value.
+ */
+QObject *qobject_from_jsonf_nofail(const char *string, ...)
+    G_GNUC_PRINTF(1, 2);
+/** qobject_from_vjsonf_nofail: qobject_from_jsonf_nofail() with a va_list. */
+QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
+    G_GNUC_PRINTF(1, 0);
+/** qdict_from_jsonf_nofail: qobject_from_jsonf_nofail() for a JSON object. */
+QDict *qdict_from_jsonf_nofail(const char *string, ...) G_GNUC_PRINTF(1, 2);
 
 /**
  * qobject_to_json: @obj as compact one-line JSON text.

@@ -384,8 +384,10 @@ static void test_malformed(void)
         { "{\"a\": 1,}", "column 9: trailing ',' before '}'" },
         { "{\"a\" 1}", "column 6: expected ':' after object key, found '1'" },
         { "{a: 1}", "column 2: expected a string key in object, found 'a'" },
-        { "{'a': 1}", "column 2: expected a string key in object, "
-          "found \"'\"" },
+        { "{1: 1}", "column 2: expected a string key in object, found '1'" },
+        { "'abc", "column 1: string not terminated" },
+        { "[%d]", "column 2: '%' interpolation is only valid in "
+          "qobject_from_jsonf_nofail()" },
         { "{\"a\": 1, \"a\": 2}", "column 10: duplicate key \"a\"" },
         { "\"abc", "column 1: string not terminated" },
         { "\"a\\qb\"", "column 3: invalid escape sequence: backslash "
@@ -437,6 +439,60 @@ static void test_malformed_deep_no_leak(void)
     g_assert_nonnull(strstr(msg, "trailing ','"));
 }
 
+static void test_single_quotes(void)
+{
+    /* QEMU's extension: 'single-quoted' strings and keys. */
+    g_autoptr(QObject) obj = parse_ok(
+        "{'a': 'plain', \"b\": 'say \"hi\"', 'c': \"it\\'s\", 'd': 'it\\'s'}");
+    QDict *d = qobject_to(QDict, obj);
+    g_autofree char *out = compact(obj);
+
+    g_assert_cmpstr(qdict_get_str(d, "a"), ==, "plain");
+    g_assert_cmpstr(qdict_get_str(d, "b"), ==, "say \"hi\"");
+    g_assert_cmpstr(qdict_get_str(d, "c"), ==, "it's");
+    g_assert_cmpstr(qdict_get_str(d, "d"), ==, "it's");
+    g_assert_cmpstr(out, ==, "{\"a\": \"plain\", \"b\": \"say \\\"hi\\\"\", "
+                    "\"c\": \"it's\", \"d\": \"it's\"}");
+}
+
+static const char *fmt_with_text = "[%s, %d, '%d stays text']";
+
+static void test_jsonf(void)
+{
+    QList *args = qlist_new();
+    g_autoptr(QDict) d = NULL;
+    g_autoptr(QObject) o = NULL;
+    g_autofree char *out = NULL;
+    QNum *qn;
+
+    qlist_append_int(args, 1);
+    d = qdict_from_jsonf_nofail(
+        "{'s': %s, 'd': %d, 'i': %i, 'u': %u, 'ld': %ld, 'lu': %lu, "
+        "'lld': %lld, 'i64': %" PRId64 ", 'u64': %" PRIu64 ", 'f': %f, "
+        "'p': %p}",
+        "str\"ing", -1, 2, 3u, -4L, 5UL, -6LL, INT64_MIN, UINT64_MAX, 0.5,
+        QOBJECT(args));
+    g_assert_cmpstr(qdict_get_str(d, "s"), ==, "str\"ing");
+    g_assert_cmpint(qdict_get_int(d, "d"), ==, -1);
+    g_assert_cmpint(qdict_get_int(d, "i"), ==, 2);
+    g_assert_cmpint(qdict_get_int(d, "u"), ==, 3);
+    g_assert_cmpint(qdict_get_int(d, "ld"), ==, -4);
+    g_assert_cmpint(qdict_get_int(d, "lu"), ==, 5);
+    g_assert_cmpint(qdict_get_int(d, "lld"), ==, -6);
+    g_assert_cmpint(qdict_get_int(d, "i64"), ==, INT64_MIN);
+    qn = qobject_to(QNum, qdict_get(d, "u64"));
+    g_assert_cmpuint(qnum_get_uint(qn), ==, UINT64_MAX);
+    g_assert_cmpfloat(qdict_get_double(d, "f"), ==, 0.5);
+    /* %p took over our reference. */
+    g_assert(qdict_get_qlist(d, "p") == args);
+    g_assert_cmpuint(args->base.refcnt, ==, 1);
+
+    /* Not a literal, so that the compiler does not check it as printf's. */
+    o = qobject_from_jsonf_nofail(fmt_with_text, "x", 7);
+    out = compact(o);
+    g_assert_cmpstr(out, ==, "[\"x\", 7, \"%d stays text\"]");
+}
+
 static void test_error_null_errp(void)
 {
     g_assert_null(qobject_from_json("[", NULL));
@@ -471,6 +527,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qjson/malformed", test_malformed);
     g_test_add_func("/qjson/malformed-deep-no-leak",
                     test_malformed_deep_no_leak);
+    g_test_add_func("/qjson/single-quotes", test_single_quotes);
+    g_test_add_func("/qjson/jsonf", test_jsonf);
     g_test_add_func("/qjson/error-null-errp", test_error_null_errp);
     g_test_add_func("/qjson/qdict-from-json-nofail",
                     test_qdict_from_json_nofail);
