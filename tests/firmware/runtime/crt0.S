@@ -88,6 +88,10 @@ rt_trap_entry_s:
 rt_run_in_mode:
     addi    sp, sp, -16
     sd      ra, 0(sp)
+    /* Keep the caller's mstatus.MIE: mret and the ecall back change it. */
+    csrr    t0, mstatus
+    andi    t0, t0, 8
+    sd      t0, 8(sp)
     li      t0, 3 << 11
     csrc    mstatus, t0
     andi    a0, a0, 3
@@ -104,6 +108,9 @@ rt_lower_return:
     j       rt_lower_return
     .globl rt_lower_back
 rt_lower_back:
+    csrci   mstatus, 8
+    ld      t0, 8(sp)
+    csrs    mstatus, t0
     ld      ra, 0(sp)
     addi    sp, sp, 16
     ret

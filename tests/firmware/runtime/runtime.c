@@ -239,7 +239,8 @@ void rt_trap_handler(uint64_t *frame, int mode)
 
     /* The end of rt_run_in_mode(): back to M-mode, a0 is the result. */
     if (!(cause & CAUSE_INTR) && frame[17] == RT_ECALL_BACK_TO_M &&
-        (cause == CAUSE_USER_ECALL || cause == CAUSE_SUPERVISOR_ECALL)) {
+        (cause == CAUSE_USER_ECALL || cause == CAUSE_SUPERVISOR_ECALL ||
+         cause == CAUSE_MACHINE_ECALL)) {
         if (mode == PRV_M) {
             csr_write(mepc, (uintptr_t)rt_lower_back);
             csr_set(mstatus, MSTATUS_MPP);

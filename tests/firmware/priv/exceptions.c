@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Every synchronous exception the tests can provoke, with mcause, mepc and
+ * mtval: illegal instructions (32-bit, compressed, reserved encodings),
+ * ebreak and c.ebreak, ecall from U, S and M, access faults on fetch,
+ * load and store to an address with nothing behind it, and the
+ * privilege rules of mret, sret, wfi (TW), sret (TSR) and satp/sfence.vma
+ * (TVM).  Instruction-address-misaligned cannot happen with C enabled
+ * (jalr clears bit 0 and branch offsets are even), so it is not tested.
+ */
+#include "runtime.h"
+
+/* Nothing is mapped here on QEMU's spike and virt boards. */
+#define UNMAPPED 0x0ULL
+
+static void test_illegal(void)
+{
+    uint64_t at;
+
+    /* custom-0 opcode, unimplemented */
+    rt_trap_expect(1);
+    __asm__ volatile("1: .word 0x0000000b\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0x0000000b));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK_EQ(csr_read(mepc), at + 4);
+
+    /* the all-zero 16-bit encoding is defined illegal */
+    rt_trap_expect(1);
+    __asm__ volatile("1: .half 0\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0));
+    CHECK_EQ(rt_trap.epc, at);
+
+    /* c.lui with a zero immediate is reserved */
+    rt_trap_expect(1);
+    __asm__ volatile("1: .half 0x6501\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0x6501));
+    CHECK_EQ(rt_trap.epc, at);
+
+    /* unimp = csrrw x0, cycle, x0: a write to a read-only CSR */
+    rt_trap_expect(1);
+    __asm__ volatile("1: .word 0xc0001073\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0xc0001073));
+
+    /* OP-32 with funct7 that RV64M does not define */
+    rt_trap_expect(1);
+    __asm__ volatile("1: .word 0x7e00053b\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0x7e00053b));
+}
+
+static void test_breakpoint(void)
+{
+    uint64_t at;
+
+    /* mtval is either 0 or the address of the breakpoint */
+    rt_trap_expect(1);
+    __asm__ volatile(".option push\n .option norvc\n"
+                     "1: ebreak\n .option pop\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_BREAKPOINT, NO_TVAL));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK(rt_trap.tval == 0 || rt_trap.tval == at);
+    CHECK_EQ(csr_read(mepc), at + 4);
+
+    rt_trap_expect(1);
+    __asm__ volatile("1: c.ebreak\n la %0, 1b" : "=r"(at));
+    CHECK(rt_trapped(CAUSE_BREAKPOINT, NO_TVAL));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK(rt_trap.tval == 0 || rt_trap.tval == at);
+    CHECK_EQ(csr_read(mepc), at + 2);
+}
+
+static uint64_t do_ecall(uint64_t arg)
+{
+    register uint64_t a7 __asm__("a7") = 0;
+    uint64_t at;
+
+    __asm__ volatile("1: ecall\n la %0, 1b" : "=r"(at) : "r"(a7) : "memory");
+    return at;
+}
+
+static void test_ecall(void)
+{
+    uint64_t at;
+
+    rt_trap_expect(1);
+    at = do_ecall(0);
+    CHECK(rt_trapped(CAUSE_MACHINE_ECALL, 0));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK_EQ(rt_trap.from, PRV_M);
+
+    rt_trap_expect(1);
+    at = rt_run_in_mode(PRV_S, do_ecall, 0);
+    CHECK(rt_trapped(CAUSE_SUPERVISOR_ECALL, 0));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK_EQ(rt_trap.from, PRV_S);
+
+    rt_trap_expect(1);
+    at = rt_run_in_mode(PRV_U, do_ecall, 0);
+    CHECK(rt_trapped(CAUSE_USER_ECALL, 0));
+    CHECK_EQ(rt_trap.epc, at);
+    CHECK_EQ(rt_trap.from, PRV_U);
+}
+
+static uint64_t load_unmapped(uint64_t addr)
+{
+    uint64_t v;
+
+    __asm__ volatile("lw %0, 0(%1)" : "=r"(v) : "r"(addr) : "memory");
+    return v;
+}
+
+static uint64_t store_unmapped(uint64_t addr)
+{
+    __asm__ volatile("sd %0, 0(%1)" :: "r"(1), "r"(addr) : "memory");
+    return 0;
+}
+
+static void test_access_fault(void)
+{
+    uint64_t (*fn)(uint64_t) = (uint64_t (*)(uint64_t))UNMAPPED;
+
+    rt_trap_expect(1);
+    load_unmapped(UNMAPPED + 8);
+    CHECK(rt_trapped(CAUSE_LOAD_ACCESS, UNMAPPED + 8));
+
+    rt_trap_expect(1);
+    store_unmapped(UNMAPPED + 16);
+    CHECK(rt_trapped(CAUSE_STORE_ACCESS, UNMAPPED + 16));
+
+    /* a call to nothing: the fault is taken at the target */
+    rt_trap_expect(1);
+    fn(0);
+    CHECK(rt_trapped(CAUSE_FETCH_ACCESS, UNMAPPED));
+    CHECK_EQ(rt_trap.epc, UNMAPPED);
+
+    /* the same from U-mode (PMP entry 15 allows everything) */
+    rt_trap_expect(1);
+    rt_run_in_mode(PRV_U, load_unmapped, UNMAPPED + 4);
+    CHECK(rt_trapped(CAUSE_LOAD_ACCESS, UNMAPPED + 4));
+    CHECK_EQ(rt_trap.from, PRV_U);
+}
+
+static uint64_t do_mret(uint64_t arg)
+{
+    __asm__ volatile("mret");
+    return 0;
+}
+
+static uint64_t do_sret(uint64_t arg)
+{
+    __asm__ volatile("sret");
+    return 0;
+}
+
+static uint64_t do_wfi(uint64_t arg)
+{
+    __asm__ volatile("wfi");
+    return 0;
+}
+
+static uint64_t do_satp(uint64_t arg)
+{
+    return csr_read(satp);
+}
+
+static uint64_t do_sfence(uint64_t arg)
+{
+    __asm__ volatile("sfence.vma" ::: "memory");
+    return 0;
+}
+
+static bool illegal_in(int mode, uint64_t (*fn)(uint64_t))
+{
+    rt_trap_expect(1);
+    rt_run_in_mode(mode, fn, 0);
+    return rt_trapped(CAUSE_ILLEGAL_INSN, NO_TVAL) && rt_trap.from == mode;
+}
+
+static bool runs_in(int mode, uint64_t (*fn)(uint64_t))
+{
+    rt_trap_expect(1);
+    rt_run_in_mode(mode, fn, 0);
+    rt_trap.armed = 0;
+    return rt_trap.count == 0;
+}
+
+static void test_privileged_insns(void)
+{
+    CHECK(illegal_in(PRV_S, do_mret));
+    CHECK(illegal_in(PRV_U, do_mret));
+    CHECK(illegal_in(PRV_U, do_sret));
+    CHECK_EQ(rt_trap.tval, 0x10200073);
+    CHECK(illegal_in(PRV_U, do_satp));
+    CHECK(illegal_in(PRV_U, do_sfence));
+
+    /* TW: wfi from S traps (QEMU and qomu trap at once) */
+    csr_write(mie, 0);
+    csr_set(mstatus, MSTATUS_TW);
+    CHECK(illegal_in(PRV_S, do_wfi));
+    csr_clear(mstatus, MSTATUS_TW);
+
+    /* TVM: satp and sfence.vma from S trap */
+    CHECK(runs_in(PRV_S, do_satp));
+    CHECK(runs_in(PRV_S, do_sfence));
+    csr_set(mstatus, MSTATUS_TVM);
+    CHECK(illegal_in(PRV_S, do_satp));
+    CHECK(illegal_in(PRV_S, do_sfence));
+    csr_clear(mstatus, MSTATUS_TVM);
+
+    /* TSR: sret from S traps */
+    csr_set(mstatus, MSTATUS_TSR);
+    CHECK(illegal_in(PRV_S, do_sret));
+    csr_clear(mstatus, MSTATUS_TSR);
+}
+
+int main(void)
+{
+    test_illegal();
+    test_breakpoint();
+    test_ecall();
+    test_access_fault();
+    test_privileged_insns();
+    return 0;
+}
