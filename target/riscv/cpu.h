@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cpu.h: the RISC-V hart (RV64IMAC + Zicsr + Zifencei, M/S/U, Sv39/Sv48,
+ * PMP): architectural state and the interface the board and run loop use.
+ *
+ * The interpreter works on a CPURISCVState ("env") and reaches physical
+ * memory only through a RISCVBus (a small table of functions), so that the
+ * CPU knows nothing about devices; riscv_cpu_set_address_space() binds the
+ * bus to a memory-API AddressSpace.
+ *
+ * Execution contract (see docs/devel/cpu.md): riscv_cpu_exec() runs at most
+ * @max_insns instructions and says why it stopped.  Interrupt lines are set
+ * with riscv_cpu_set_irq() (and, on the QOM object, GPIO inputs numbered as
+ * the mip bits).  Everything that can change what the running hart should do
+ * (an interrupt line, an exit request, code invalidation) takes effect at the
+ * next instruction boundary.
+ */
+#ifndef TARGET_RISCV_CPU_H
+#define TARGET_RISCV_CPU_H
+
+#include "qomu/osdep.h"
+#include "qomu/typedefs.h"
+#include <setjmp.h>
+#include "cpu_bits.h"
+
+#if G_BYTE_ORDER != G_LITTLE_ENDIAN
+#error "the RISC-V interpreter accesses guest RAM directly: little-endian hosts only"
+#endif
+
+#define RISCV_PAGE_BITS 12
+#define RISCV_PAGE_SIZE (1ULL << RISCV_PAGE_BITS)
+#define RISCV_PAGE_MASK (~(RISCV_PAGE_SIZE - 1))
+#define RISCV_TLB_BITS  8
+#define RISCV_TLB_SIZE  (1 << RISCV_TLB_BITS)
+#define RISCV_PMP_REGIONS 16
+#define RISCV_HPM_MAX 32
+
+typedef struct CPURISCVState CPURISCVState;
+typedef struct RISCVInsn RISCVInsn;
+typedef struct RISCVCodePage RISCVCodePage;
+
+/**
+ * RISCVBus: how a hart reaches physical memory.  All calls are on the slow
+ * path (TLB misses and device accesses) only.
+ * @get_ram_ptr: host pointer to RAM (or ROM when !@is_write) at @addr with
+ *   *@plen contiguous bytes, or NULL when @addr is not RAM.
+ * @read / @write: an access of @len bytes (1, 2, 4 or 8); false on a bus
+ *   error (nothing mapped there), which becomes an access fault.
+ * @generation: a number that changes whenever the memory map changes.
+ */
+typedef struct RISCVBus {
+    void *(*get_ram_ptr)(void *opaque, hwaddr addr, bool is_write,
+                         hwaddr *plen);
+    bool (*read)(void *opaque, hwaddr addr, void *buf, unsigned len);
+    bool (*write)(void *opaque, hwaddr addr, const void *buf, unsigned len);
+    uint64_t (*generation)(void *opaque);
+} RISCVBus;
+
+/* One data TLB entry: @tag is the virtual page, host = @addend + vaddr. */
+typedef struct RISCVTLBEntry {
+    uint64_t tag;
+    uintptr_t addend;
+} RISCVTLBEntry;
+
+/* One fetch TLB entry: virtual page -> decoded page. */
+typedef struct RISCVITLBEntry {
+    uint64_t tag;
+    RISCVCodePage *page;
+} RISCVITLBEntry;
+
+/* Why riscv_cpu_exec() returned. */
+typedef enum RISCVExecStatus {
+    RISCV_EXEC_BUDGET = 0,  /* ran max_insns instructions */
+    RISCV_EXEC_HALTED = 1,  /* in wfi: nothing to do until an interrupt */
+    RISCV_EXEC_EXIT = 2,    /* riscv_cpu_exit_request() was called */
+} RISCVExecStatus;
+
+/* Returns mtime, the value the `time` CSR reads. */
+typedef uint64_t (*RISCVRdtimeFn)(void *opaque);
+
+struct CPURISCVState {
+    /* Hot state first: registers, pc, counters, TLBs. */
+    uint64_t gpr[33];          /* gpr[32] is the sink for writes to x0 */
+    uint64_t pc;
+    uint64_t icount;           /* instructions retired since creation */
+    uint64_t icount_end;       /* riscv_cpu_exec() stops here */
+    bool check;                /* leave the fast loop at the next insn */
+    bool halted;               /* in wfi */
+    bool exit_request;
+    int priv;
+
+    RISCVTLBEntry tlb_read[RISCV_TLB_SIZE];
+    RISCVTLBEntry tlb_write[RISCV_TLB_SIZE];
+    RISCVITLBEntry tlb_fetch[RISCV_TLB_SIZE];
+
+    /* CSRs. */
+    uint64_t mstatus;
+    uint32_t misa_ext;         /* enabled extensions (RVI | RVM ...) */
+    uint64_t medeleg;
+    uint64_t mideleg;
+    uint64_t mie;
+    uint64_t mip_sw;           /* software-written mip bits (SSIP/STIP/SEIP) */
+    uint64_t irq_lines;        /* levels of the interrupt inputs */
+    uint64_t mtvec, stvec;
+    uint64_t mscratch, sscratch;
+    uint64_t mepc, sepc;
+    uint64_t mcause, scause;
+    uint64_t mtval, stval;
+    uint64_t satp;
+    uint32_t mcounteren, scounteren;
+    uint64_t menvcfg, senvcfg;
+    uint32_t mcountinhibit;
+    int64_t mcycle_off, minstret_off;    /* counter = icount + off */
+    uint64_t mcycle_frozen, minstret_frozen;
+    uint64_t mhartid;
+    uint8_t pmpcfg[RISCV_PMP_REGIONS];
+    uint64_t pmpaddr[RISCV_PMP_REGIONS];
+    bool pmp_active;           /* any pmpcfg.A != OFF */
+
+    /* LR/SC reservation (physical address), broken by others' stores. */
+    hwaddr res_addr;
+    bool res_valid;
+
+    /* Decoded-code cache: physical page -> RISCVCodePage. */
+    GHashTable *code_pages;
+    GPtrArray *dead_pages;     /* invalidated while possibly executing */
+
+    /* Wiring. */
+    const RISCVBus *bus;
+    void *bus_opaque;
+    uint64_t bus_generation;
+    RISCVRdtimeFn rdtime_fn;
+    void *rdtime_opaque;
+
+    sigjmp_buf jmpbuf;
+};
+
+/**
+ * riscv_cpu_env_init: set up @env as a hart with extensions @misa_ext
+ * (RVI | RVM | RVA | RVC | RVS | RVU subset) and hart id @hartid.
+ * Memory is attached with riscv_cpu_env_set_bus().  Free with
+ * riscv_cpu_env_destroy().
+ */
+void riscv_cpu_env_init(CPURISCVState *env, uint32_t misa_ext,
+                        uint64_t hartid);
+
+/** riscv_cpu_env_destroy: free what riscv_cpu_env_init() allocated. */
+void riscv_cpu_env_destroy(CPURISCVState *env);
+
+/** riscv_cpu_env_set_bus: route @env's physical accesses to @bus. */
+void riscv_cpu_env_set_bus(CPURISCVState *env, const RISCVBus *bus,
+                           void *opaque);
+
+/**
+ * riscv_cpu_env_reset: architectural reset: M-mode, pc = @resetvec,
+ * mstatus.MIE = 0, MPRV = 0, misa as configured, caches flushed.
+ */
+void riscv_cpu_env_reset(CPURISCVState *env, uint64_t resetvec);
+
+/**
+ * riscv_cpu_env_exec: run at most @max_insns instructions.
+ * Returns: a RISCVExecStatus.  A hart in wfi returns RISCV_EXEC_HALTED at
+ * once until an enabled-in-mie interrupt is pending.
+ */
+int riscv_cpu_env_exec(CPURISCVState *env, int64_t max_insns);
+
+/**
+ * riscv_cpu_env_set_irq: drive interrupt input @irq (a mip bit number:
+ * IRQ_M_SOFT, IRQ_M_TIMER, IRQ_M_EXT, IRQ_S_EXT, ...) to @level.
+ * Safe to call from a device access made by the running hart.
+ */
+void riscv_cpu_env_set_irq(CPURISCVState *env, int irq, int level);
+
+/** riscv_cpu_env_has_work: true if a wfi-halted hart would wake up. */
+bool riscv_cpu_env_has_work(CPURISCVState *env);
+
+/** riscv_cpu_env_exit_request: make riscv_cpu_env_exec() return soon. */
+void riscv_cpu_env_exit_request(CPURISCVState *env);
+
+/**
+ * riscv_cpu_env_set_rdtime: the `time` CSR reads @fn(@opaque).  Without
+ * one, reading `time` is an illegal instruction (as on QEMU).
+ */
+void riscv_cpu_env_set_rdtime(CPURISCVState *env, RISCVRdtimeFn fn,
+                              void *opaque);
+
+/**
+ * riscv_cpu_env_dump: print the registers, QEMU style, to @f.
+ */
+void riscv_cpu_env_dump(CPURISCVState *env, FILE *f);
+
+/**
+ * riscv_invalidate_code: guest RAM [@addr, @addr + @len) was written by
+ * something other than a hart's own fast-path stores (DMA, loaders):
+ * drop decoded instructions there on every hart and break reservations.
+ */
+void riscv_invalidate_code(hwaddr addr, hwaddr len);
+
+/**
+ * riscv_csr_access: read and/or write CSR @csrno as the hart would at its
+ * current privilege: *@ret_value (if not NULL) receives the old value; bits
+ * in @write_mask are replaced from @new_value (no write when 0).
+ * Returns: RISCV_EXCP_NONE or RISCV_EXCP_ILLEGAL_INST.
+ */
+int riscv_csr_access(CPURISCVState *env, int csrno, uint64_t *ret_value,
+                     uint64_t new_value, uint64_t write_mask);
+
+#endif /* TARGET_RISCV_CPU_H */
