@@ -18,6 +18,7 @@
 #include "qobject/qnull.h"
 #include "qobject/qnum.h"
 #include "qobject/qstring.h"
+#include "qjson-internal.h"
 
 typedef struct JSONParser {
     const char *start;          /* the whole input */
@@ -505,7 +506,7 @@ static QObject *parse_value(JSONParser *ps)
     }
 }
 
-static QObject *parse_json(const char *string, va_list *ap, Error **errp)
+QObject *qobject_parse_json(const char *string, va_list *ap, Error **errp)
 {
     JSONParser ps = { .start = string, .p = string, .ap = ap, .errp = errp };
     const char *bad;
@@ -533,7 +534,7 @@ static QObject *parse_json(const char *string, va_list *ap, Error **errp)
 
 QObject *qobject_from_json(const char *string, Error **errp)
 {
-    return parse_json(string, NULL, errp);
+    return qobject_parse_json(string, NULL, errp);
 }
 
 QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
@@ -542,7 +543,7 @@ QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
     QObject *obj;
 
     va_copy(ap_copy, ap);
-    obj = parse_json(string, &ap_copy, &error_abort);
+    obj = qobject_parse_json(string, &ap_copy, &error_abort);
     va_end(ap_copy);
     return obj;
 }

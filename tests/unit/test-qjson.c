@@ -7,6 +7,7 @@
 #include "qapi/error.h"
 #include "qobject/qbool.h"
 #include "qobject/qdict.h"
+#include "qobject/json-parser.h"
 #include "qobject/qjson.h"
 #include "qobject/qlist.h"
 #include "qobject/qnull.h"
@@ -493,6 +494,157 @@ static void test_jsonf(void)
     g_assert_cmpstr(out, ==, "[\"x\", 7, \"%d stays text\"]");
 }
 
+/* What a JSONMessageParser emitted: JSON text of values, "error: msg". */
+typedef struct Emitted {
+    GPtrArray *items;
+} Emitted;
+
+static void collect(void *opaque, QObject *json, Error *err)
+{
+    Emitted *e = opaque;
+
+    g_assert((json == NULL) != (err == NULL));
+    if (json) {
+        g_ptr_array_add(e->items,
+                        g_string_free(qobject_to_json(json), false));
+        qobject_unref(json);
+    } else {
+        g_ptr_array_add(e->items,
+                        g_strdup_printf("error: %s", error_get_pretty(err)));
+        error_free(err);
+    }
+}
+
+/* Feed @input (of @len bytes) in pieces of @chunk bytes, then flush. */
+static GPtrArray *stream(const char *input, size_t len, size_t chunk)
+{
+    Emitted e = { .items = g_ptr_array_new_with_free_func(g_free) };
+    JSONMessageParser p;
+    size_t off;
+
+    json_message_parser_init(&p, collect, &e, NULL);
+    for (off = 0; off < len; off += chunk) {
+        json_message_parser_feed(&p, input + off, MIN(chunk, len - off));
+    }
+    json_message_parser_flush(&p);
+    json_message_parser_destroy(&p);
+    return e.items;
+}
+
+static void check_stream(const char *input, const char *const *expected)
+{
+    static const size_t chunks[] = { 1, 2, 3, 7, 4096 };
+    size_t c, i;
+
+    for (c = 0; c < ARRAY_SIZE(chunks); c++) {
+        g_autoptr(GPtrArray) got = stream(input, strlen(input), chunks[c]);
+
+        for (i = 0; expected[i]; i++) {
+            g_assert_cmpuint(i, <, got->len);
+            g_assert_cmpstr(got->pdata[i], ==, expected[i]);
+        }
+        g_assert_cmpuint(got->len, ==, i);
+    }
+}
+
+static void test_stream_values(void)
+{
+    /*
+     * Brackets inside strings do not count; a top-level scalar ends at
+     * white space or at the start of the next value; '}' in 'b' is a
+     * single-quoted string.
+     */
+    check_stream("{\"execute\": \"qmp_capabilities\"}\r\n"
+                 "{\"a\": [1, \"]}\"], \"b\": '}'}[]42 -1.5\"s{\"true\n"
+                 "null 18446744073709551615",
+                 (const char *const[]) {
+                     "{\"execute\": \"qmp_capabilities\"}",
+                     "{\"a\": [1, \"]}\"], \"b\": \"}\"}",
+                     "[]", "42", "-1.5", "\"s{\"", "true", "null",
+                     "18446744073709551615", NULL,
+                 });
+}
+
+static void test_stream_errors(void)
+{
+    /* A bad value is reported and the next one still parses. */
+    check_stream("{\"a\": }{\"b\": 1}",
+                 (const char *const[]) {
+                     "error: JSON parse error at line 1, column 7: expected "
+                     "a JSON value, found '}'",
+                     "{\"b\": 1}", NULL,
+                 });
+    check_stream("}] {\"ok\": true}",
+                 (const char *const[]) {
+                     "error: JSON parse error: unexpected '}' outside any "
+                     "value",
+                     "error: JSON parse error: unexpected ']' outside any "
+                     "value",
+                     "{\"ok\": true}", NULL,
+                 });
+    check_stream("nul {}",
+                 (const char *const[]) {
+                     "error: JSON parse error at line 1, column 1: expected "
+                     "a JSON value, found 'n'",
+                     "{}", NULL,
+                 });
+    /* Incomplete at the end of the stream. */
+    check_stream("{\"a\": [1",
+                 (const char *const[]) {
+                     "error: JSON parse error at line 1, column 9: expected "
+                     "',' or ']' in array, found end of input",
+                     NULL,
+                 });
+    check_stream("[\"unterminated",
+                 (const char *const[]) {
+                     "error: JSON parse error at line 1, column 2: string "
+                     "not terminated",
+                     NULL,
+                 });
+}
+
+static void test_stream_reset_byte(void)
+{
+    static const char input[] = "{\"a\": [1, \xff{\"b\": 2}";
+    g_autoptr(GPtrArray) got = stream(input, sizeof(input) - 1, 1);
+
+    g_assert_cmpuint(got->len, ==, 1);
+    g_assert_cmpstr(got->pdata[0], ==, "{\"b\": 2}");
+}
+
+static void test_stream_nul_byte(void)
+{
+    static const char input[] = "{\"a\": \"x\0y\"} {\"b\": 2}";
+    g_autoptr(GPtrArray) got = stream(input, sizeof(input) - 1, 5);
+
+    g_assert_cmpuint(got->len, ==, 2);
+    g_assert_cmpstr(got->pdata[0], ==,
+                    "error: JSON parse error: NUL byte in input");
+    g_assert_cmpstr(got->pdata[1], ==, "{\"b\": 2}");
+}
+
+static void test_stream_deep(void)
+{
+    g_autoptr(GString) in = g_string_new("");
+    g_autoptr(GPtrArray) got = NULL;
+
+    g_string_append(in, "[1] ");
+    {
+        g_autofree char *open = g_strnfill(100000, '[');
+        g_autofree char *close = g_strnfill(100000, ']');
+
+        g_string_append(in, open);
+        g_string_append(in, close);
+    }
+    g_string_append(in, " {\"after\": 1}");
+    got = stream(in->str, in->len, 4096);
+    g_assert_cmpuint(got->len, ==, 3);
+    g_assert_cmpstr(got->pdata[0], ==, "[1]");
+    g_assert_cmpstr(got->pdata[1], ==,
+                    "error: JSON parse error: nesting deeper than 1024 levels");
+    g_assert_cmpstr(got->pdata[2], ==, "{\"after\": 1}");
+}
+
 static void test_error_null_errp(void)
 {
     g_assert_null(qobject_from_json("[", NULL));
@@ -529,6 +681,11 @@ int main(int argc, char **argv)
                     test_malformed_deep_no_leak);
     g_test_add_func("/qjson/single-quotes", test_single_quotes);
     g_test_add_func("/qjson/jsonf", test_jsonf);
+    g_test_add_func("/qjson/stream/values", test_stream_values);
+    g_test_add_func("/qjson/stream/errors", test_stream_errors);
+    g_test_add_func("/qjson/stream/reset-byte", test_stream_reset_byte);
+    g_test_add_func("/qjson/stream/nul-byte", test_stream_nul_byte);
+    g_test_add_func("/qjson/stream/deep", test_stream_deep);
     g_test_add_func("/qjson/error-null-errp", test_error_null_errp);
     g_test_add_func("/qjson/qdict-from-json-nofail",
                     test_qdict_from_json_nofail);
