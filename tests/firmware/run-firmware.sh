@@ -1,25 +1,38 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Runs one test firmware ELF on an emulator and exits with its exit status.
-# Usage: run-firmware.sh EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]]
+# Usage: run-firmware.sh EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]] [-- ARGS...]
 #   EMULATOR  qemu-system-riscv64 or qomu-system-riscv64 (path or name)
 #   MACHINE   spike or virt
 #   TIMEOUT   seconds before a hang counts as a failure (default 20)
 #   EXPECTED  the exit status that means success (default 0); used by the
 #             forced-failure tests that prove failures are reported.
+#   ARGS      more emulator arguments (e.g. -icount shift=0 for QEMU)
 set -u
 if [ $# -lt 3 ]; then
-    echo "usage: $0 EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]]" >&2
+    echo "usage: $0 EMULATOR MACHINE ELF [TIMEOUT [EXPECTED]] [-- ARGS...]" >&2
     exit 2
 fi
 emu=$1
 machine=$2
 elf=$3
-tmo=${4:-20}
-expected=${5:-0}
+shift 3
+tmo=20
+expected=0
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+    tmo=$1
+    shift
+fi
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+    expected=$1
+    shift
+fi
+if [ $# -gt 0 ] && [ "$1" = "--" ]; then
+    shift
+fi
 
 timeout -k 2 "$tmo" "$emu" -M "$machine" -nographic -bios none \
-    -kernel "$elf" </dev/null
+    -kernel "$elf" "$@" </dev/null
 rc=$?
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
     echo "run-firmware: $elf on $machine timed out after ${tmo}s" >&2

@@ -183,6 +183,26 @@ bool rt_trapped(uint64_t cause, uint64_t tval)
     return ok;
 }
 
+static uint8_t rt_s_trap_stack[4096] __attribute__((aligned(16)));
+
+void rt_enable_s_traps(void)
+{
+    csr_write(stvec, (uintptr_t)rt_trap_entry_s);
+    csr_write(sscratch, (uintptr_t)(rt_s_trap_stack + sizeof(rt_s_trap_stack)));
+}
+
+bool rt_wait_traps(int n, uint64_t ticks)
+{
+    uint64_t end = rt_mtime() + ticks;
+
+    while (rt_trap.count < n) {
+        if (rt_mtime() > end) {
+            return false;
+        }
+    }
+    return true;
+}
+
 uint64_t rt_mtime(void)
 {
     return mmio_read64(RT_CLINT_MTIME);
@@ -268,6 +288,9 @@ void rt_trap_handler(uint64_t *frame, int mode)
     }
 
     rt_trap.armed--;
+    if (rt_trap.count < 4) {
+        rt_trap.causes[rt_trap.count] = cause;
+    }
     rt_trap.count++;
     rt_trap.cause = cause;
     rt_trap.epc = epc;

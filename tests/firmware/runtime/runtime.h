@@ -115,6 +115,7 @@ struct rt_trap_record {
     volatile uint64_t epc;
     volatile int mode;          /* mode that took it: PRV_M or PRV_S */
     volatile int from;          /* mode it came from */
+    volatile uint64_t causes[4];  /* causes of the first four, in order */
 };
 extern struct rt_trap_record rt_trap;
 
@@ -135,6 +136,12 @@ uint64_t rt_run_in_mode(int mode, uint64_t (*fn)(uint64_t), uint64_t arg);
 
 /* Gives U and S mode access to all memory through PMP entry 15. */
 void rt_pmp_allow_all(void);
+
+/* Points stvec at rt_trap_entry_s, with its own trap stack. */
+void rt_enable_s_traps(void);
+
+/* Polls until rt_trap.count reaches @n or @ticks of mtime pass. */
+bool rt_wait_traps(int n, uint64_t ticks);
 
 /* Trap entry points for mtvec/stvec. */
 void rt_trap_entry_m(void);
