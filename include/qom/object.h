@@ -696,6 +696,13 @@ ObjectProperty *object_property_add_alias(Object *obj, const char *name,
 /** object_get_root: the root container "/" (created on first use). */
 Object *object_get_root(void);
 
+/**
+ * object_root_cleanup: unparent everything under the root, newest first,
+ * and finalise the root itself (qomu: QEMU never frees its tree).  The
+ * next object_get_root() makes a new, empty root.
+ */
+void object_root_cleanup(void);
+
 /** object_get_objects_root: the container for -object, "/objects". */
 Object *object_get_objects_root(void);
 
