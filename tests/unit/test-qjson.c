@@ -645,6 +645,103 @@ static void test_stream_deep(void)
     g_assert_cmpstr(got->pdata[2], ==, "{\"after\": 1}");
 }
 
+static uint64_t rand64(void)
+{
+    return (uint64_t)(uint32_t)g_test_rand_int() << 32 |
+           (uint32_t)g_test_rand_int();
+}
+
+/* A random value of depth at most @depth, for round-trip testing. */
+static QObject *random_qobject(int depth)
+{
+    static const char *const pieces[] = {
+        "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "\x7f",
+        "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "'", "%d", "{", "]",
+    };
+    int kind = g_test_rand_int_range(0, depth > 0 ? 8 : 6);
+
+    switch (kind) {
+    case 0:
+        return QOBJECT(qnull());
+    case 1:
+        return QOBJECT(qbool_from_bool(g_test_rand_bit()));
+    case 2: {
+        int64_t v = rand64();
+
+        return QOBJECT(qnum_from_int(v / ((int64_t)1 << g_test_rand_int_range(
+                                              0, 63))));
+    }
+    case 3:
+        return QOBJECT(qnum_from_uint(
+            (uint64_t)INT64_MAX + 1 + (uint64_t)g_test_rand_int()));
+    case 4: {
+        union {
+            uint64_t u;
+            double d;
+        } bits;
+
+        do {
+            bits.u = rand64();
+        } while (!isfinite(bits.d));
+        return QOBJECT(qnum_from_double(g_test_rand_bit()
+                                        ? bits.d
+                                        : g_test_rand_double_range(-1e6,
+                                                                   1e6)));
+    }
+    case 5: {
+        QString *qs = qstring_new();
+        int n = g_test_rand_int_range(0, 8);
+
+        while (n--) {
+            qstring_append(qs, pieces[g_test_rand_int_range(
+                               0, ARRAY_SIZE(pieces))]);
+        }
+        return QOBJECT(qs);
+    }
+    case 6: {
+        QList *l = qlist_new();
+        int n = g_test_rand_int_range(0, 5);
+
+        while (n--) {
+            qlist_append_obj(l, random_qobject(depth - 1));
+        }
+        return QOBJECT(l);
+    }
+    default: {
+        QDict *d = qdict_new();
+        int n = g_test_rand_int_range(0, 5);
+
+        while (n--) {
+            g_autofree char *key = g_strdup_printf(
+                "%s%d", pieces[g_test_rand_int_range(0, ARRAY_SIZE(pieces))],
+                g_test_rand_int_range(0, 100));
+
+            qdict_put_obj(d, key, random_qobject(depth - 1));
+        }
+        return QOBJECT(d);
+    }
+    }
+}
+
+static void test_roundtrip_random(void)
+{
+    int i;
+
+    for (i = 0; i < 2000; i++) {
+        g_autoptr(QObject) obj = random_qobject(5);
+        g_autoptr(GString) flat = qobject_to_json(obj);
+        g_autoptr(GString) pretty = qobject_to_json_pretty(obj, true);
+        g_autoptr(QObject) from_flat = parse_ok(flat->str);
+        g_autoptr(QObject) from_pretty = parse_ok(pretty->str);
+        g_autoptr(GString) again = qobject_to_json(from_pretty);
+
+        g_assert(qobject_is_equal(obj, from_flat));
+        g_assert(qobject_is_equal(obj, from_pretty));
+        g_assert_cmpstr(flat->str, ==, again->str);
+        g_assert_null(strchr(flat->str, '\n'));
+    }
+}
+
 static void test_error_null_errp(void)
 {
     g_assert_null(qobject_from_json("[", NULL));
@@ -674,6 +771,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qjson/compact", test_compact);
     g_test_add_func("/qjson/pretty", test_pretty);
     g_test_add_func("/qjson/roundtrip-mixed", test_roundtrip_mixed);
+    g_test_add_func("/qjson/roundtrip-random", test_roundtrip_random);
     g_test_add_func("/qjson/deep-nesting", test_deep_nesting);
     g_test_add_func("/qjson/absurd-nesting", test_absurd_nesting);
     g_test_add_func("/qjson/malformed", test_malformed);
