@@ -416,34 +416,43 @@ HANDLER(sfence_vma)
 
 /* ---- Decoder ---------------------------------------------------------- */
 
-static uint32_t enc_r(uint32_t op, int rd, int f3, int rs1, int rs2, int f7)
+static uint32_t enc_r(uint32_t op, uint32_t rd, uint32_t f3, uint32_t rs1,
+                      uint32_t rs2, uint32_t f7)
 {
     return (f7 << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) |
            op;
 }
 
-static uint32_t enc_i(uint32_t op, int rd, int f3, int rs1, int32_t imm)
+static uint32_t enc_i(uint32_t op, uint32_t rd, uint32_t f3, uint32_t rs1,
+                      int32_t imm)
 {
     return ((uint32_t)imm << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | op;
 }
 
-static uint32_t enc_s(uint32_t op, int f3, int rs1, int rs2, int32_t imm)
+static uint32_t enc_s(uint32_t op, uint32_t f3, uint32_t rs1, uint32_t rs2,
+                      int32_t imm)
 {
-    return (((uint32_t)imm >> 5 & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) |
-           (f3 << 12) | ((imm & 0x1f) << 7) | op;
+    uint32_t u = imm;
+
+    return ((u >> 5 & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) |
+           ((u & 0x1f) << 7) | op;
 }
 
-static uint32_t enc_b(int f3, int rs1, int rs2, int32_t imm)
+static uint32_t enc_b(uint32_t f3, uint32_t rs1, uint32_t rs2, int32_t imm)
 {
-    return ((imm >> 12 & 1) << 31) | ((imm >> 5 & 0x3f) << 25) | (rs2 << 20) |
-           (rs1 << 15) | (f3 << 12) | ((imm >> 1 & 0xf) << 8) |
-           ((imm >> 11 & 1) << 7) | 0x63;
+    uint32_t u = imm;
+
+    return ((u >> 12 & 1) << 31) | ((u >> 5 & 0x3f) << 25) | (rs2 << 20) |
+           (rs1 << 15) | (f3 << 12) | ((u >> 1 & 0xf) << 8) |
+           ((u >> 11 & 1) << 7) | 0x63;
 }
 
-static uint32_t enc_j(int rd, int32_t imm)
+static uint32_t enc_j(uint32_t rd, int32_t imm)
 {
-    return ((imm >> 20 & 1) << 31) | ((imm >> 1 & 0x3ff) << 21) |
-           ((imm >> 11 & 1) << 20) | ((imm >> 12 & 0xff) << 12) | (rd << 7) |
+    uint32_t u = imm;
+
+    return ((u >> 20 & 1) << 31) | ((u >> 1 & 0x3ff) << 21) |
+           ((u >> 11 & 1) << 20) | ((u >> 12 & 0xff) << 12) | (rd << 7) |
            0x6f;
 }
 
@@ -499,7 +508,7 @@ uint32_t riscv_expand_c(uint16_t c)
             return imm ? enc_i(0x13, 2, 0, 2, imm) : 0;
         }
         /* C.LUI */
-        return imm6 ? ((uint32_t)imm6 << 12) | (rd << 7) | 0x37 : 0;
+        return imm6 ? ((uint32_t)imm6 << 12) | ((uint32_t)rd << 7) | 0x37 : 0;
     case 0x11: {    /* C.SRLI, C.SRAI, C.ANDI, C.SUB ... */
         int shamt = (BIT(c, 12) << 5) | BITS(c, 6, 2);
         static const int f3[4] = { 0, 4, 6, 7 };
@@ -710,7 +719,7 @@ static void decode32(CPURISCVState *env, RISCVInsn *in, uint32_t insn)
         break;
     case 0x23:
         fn = stores[f3];
-        in->imm = (((int32_t)insn >> 25) << 5) | BITS(insn, 11, 7);
+        in->imm = sext(((insn >> 25) << 5) | BITS(insn, 11, 7), 12);
         break;
     case 0x13:
         fn = opimm[f3];
