@@ -7,6 +7,7 @@
 #include "qobject/qbool.h"
 #include "qobject/qdict.h"
 #include "qobject/qlist.h"
+#include "qobject/qlit.h"
 #include "qobject/qnull.h"
 #include "qobject/qnum.h"
 #include "qobject/qstring.h"
@@ -591,6 +592,55 @@ static void test_qobject_to(void)
     g_assert_cmpstr(QType_str(QTYPE_QBOOL), ==, "qbool");
 }
 
+static const QLitObject qlit_sample = QLIT_QDICT(((QLitDictEntry[]) {
+    { "driver", QLIT_QSTR("ns16550a") },
+    { "irqs", QLIT_QLIST(((QLitObject[]) {
+        QLIT_QNUM(10), QLIT_QNUM(-1), QLIT_QNULL, QLIT_QBOOL(true), {} })) },
+    { "empty", QLIT_QDICT(((QLitDictEntry[]) { { } })) },
+    { }
+}));
+
+static void test_qlit(void)
+{
+    g_autoptr(QObject) obj = qobject_from_qlit(&qlit_sample);
+    QDict *d = qobject_to(QDict, obj);
+    QList *irqs = qdict_get_qlist(d, "irqs");
+    g_autoptr(QDict) copy = qdict_clone_shallow(d);
+    const QDictEntry *e = qdict_first(d);
+
+    g_assert_cmpuint(qdict_size(d), ==, 3);
+    g_assert_cmpstr(qdict_entry_key(e), ==, "driver");
+    g_assert_cmpstr(qdict_get_str(d, "driver"), ==, "ns16550a");
+    g_assert_cmpuint(qlist_size(irqs), ==, 4);
+    g_assert_cmpint(qnum_get_int(qobject_to(QNum, qlist_peek(irqs))), ==, 10);
+    g_assert_cmpuint(qdict_size(qdict_get_qdict(d, "empty")), ==, 0);
+    g_assert_true(qlit_equal_qobject(&qlit_sample, obj));
+
+    /* Any difference is seen: a changed value, an extra or missing key. */
+    qdict_put_str(copy, "driver", "other");
+    g_assert_false(qlit_equal_qobject(&qlit_sample, QOBJECT(copy)));
+    qdict_put_str(copy, "driver", "ns16550a");
+    g_assert_true(qlit_equal_qobject(&qlit_sample, QOBJECT(copy)));
+    qdict_put_int(copy, "extra", 1);
+    g_assert_false(qlit_equal_qobject(&qlit_sample, QOBJECT(copy)));
+    qdict_del(copy, "extra");
+    qdict_del(copy, "empty");
+    g_assert_false(qlit_equal_qobject(&qlit_sample, QOBJECT(copy)));
+
+    /* Lists: length and order count; a double is not a QLIT_QNUM. */
+    qlist_append_null(irqs);
+    g_assert_false(qlit_equal_qobject(&qlit_sample, obj));
+    {
+        static const QLitObject ten = QLIT_QNUM(10);
+        g_autoptr(QNum) d10 = qnum_from_double(10.0);
+        g_autoptr(QNum) u10 = qnum_from_uint(10);
+
+        g_assert_false(qlit_equal_qobject(&ten, QOBJECT(d10)));
+        g_assert_true(qlit_equal_qobject(&ten, QOBJECT(u10)));
+        g_assert_false(qlit_equal_qobject(&ten, NULL));
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -616,5 +666,6 @@ int main(int argc, char **argv)
     g_test_add_func("/qobject/qdict/equal", test_qdict_equal);
     g_test_add_func("/qobject/equal-misc", test_equal_misc);
     g_test_add_func("/qobject/qobject-to", test_qobject_to);
+    g_test_add_func("/qobject/qlit", test_qlit);
     return g_test_run();
 }
