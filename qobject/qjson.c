@@ -559,15 +559,22 @@ QObject *qobject_from_jsonf_nofail(const char *string, ...)
     return obj;
 }
 
+QDict *qdict_from_vjsonf_nofail(const char *string, va_list ap)
+{
+    QDict *dict = qobject_to(QDict, qobject_from_vjsonf_nofail(string, ap));
+
+    g_assert(dict);
+    return dict;
+}
+
 QDict *qdict_from_jsonf_nofail(const char *string, ...)
 {
     va_list ap;
     QDict *dict;
 
     va_start(ap, string);
-    dict = qobject_to(QDict, qobject_from_vjsonf_nofail(string, ap));
+    dict = qdict_from_vjsonf_nofail(string, ap);
     va_end(ap);
-    g_assert(dict);
     return dict;
 }
 

@@ -60,6 +60,9 @@ QObject *qobject_from_jsonf_nofail(const char *string, ...)
 /** qobject_from_vjsonf_nofail: qobject_from_jsonf_nofail() with a va_list. */
 QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
     G_GNUC_PRINTF(1, 0);
+/** qdict_from_vjsonf_nofail: qdict_from_jsonf_nofail() with a va_list. */
+QDict *qdict_from_vjsonf_nofail(const char *string, va_list ap)
+    G_GNUC_PRINTF(1, 0);
 /** qdict_from_jsonf_nofail: qobject_from_jsonf_nofail() for a JSON object. */
 QDict *qdict_from_jsonf_nofail(const char *string, ...) G_GNUC_PRINTF(1, 2);
 

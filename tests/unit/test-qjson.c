@@ -458,6 +458,17 @@ static void test_single_quotes(void)
 
 static const char *fmt_with_text = "[%s, %d, '%d stays text']";
 
+static QDict *G_GNUC_PRINTF(1, 2) dict_from_helper(const char *fmt, ...)
+{
+    va_list ap;
+    QDict *d;
+
+    va_start(ap, fmt);
+    d = qdict_from_vjsonf_nofail(fmt, ap);
+    va_end(ap);
+    return d;
+}
+
 static void test_jsonf(void)
 {
     QList *args = qlist_new();
@@ -492,6 +503,13 @@ static void test_jsonf(void)
     o = qobject_from_jsonf_nofail(fmt_with_text, "x", 7);
     out = compact(o);
     g_assert_cmpstr(out, ==, "[\"x\", 7, \"%d stays text\"]");
+
+    {
+        g_autoptr(QDict) v = dict_from_helper("{'n': %d, 's': %s}", 3, "t");
+
+        g_assert_cmpint(qdict_get_int(v, "n"), ==, 3);
+        g_assert_cmpstr(qdict_get_str(v, "s"), ==, "t");
+    }
 }
 
 /* What a JSONMessageParser emitted: JSON text of values, "error: msg". */
