@@ -43,8 +43,10 @@ static void value_end(JSONMessageParser *p)
  * Emit an error now and drop the rest of the current value (its structure
  * is still followed, so that the next value starts at the right place).
  */
-static void G_GNUC_PRINTF(2, 3)
-fail(JSONMessageParser *p, const char *fmt, ...)
+static void fail(JSONMessageParser *p, const char *fmt, ...)
+    G_GNUC_PRINTF(2, 3);
+
+static void fail(JSONMessageParser *p, const char *fmt, ...)
 {
     Error *err = NULL;
     g_autofree char *msg = NULL;
@@ -156,11 +158,10 @@ static void feed_byte(JSONMessageParser *p, char c)
     }
 }
 
-void json_message_parser_init(JSONMessageParser *parser,
-                              JSONMessageEmit *emit, void *opaque,
-                              va_list *ap)
+void json_message_parser_init(JSONMessageParser *parser, JSONMessageEmit *emit,
+                              void *opaque, va_list *ap)
 {
-    *parser = (JSONMessageParser) {
+    *parser = (JSONMessageParser){
         .emit = emit,
         .opaque = opaque,
         .ap = ap,

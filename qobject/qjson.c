@@ -21,10 +21,10 @@
 #include "qjson-internal.h"
 
 typedef struct JSONParser {
-    const char *start;          /* the whole input */
-    const char *p;              /* the next byte to read */
+    const char *start; /* the whole input */
+    const char *p;     /* the next byte to read */
     int depth;
-    va_list *ap;                /* '%' arguments, or NULL (plain JSON) */
+    va_list *ap; /* '%' arguments, or NULL (plain JSON) */
     Error **errp;
 } JSONParser;
 
@@ -34,8 +34,10 @@ static QObject *parse_value(JSONParser *ps);
  * Report an error at @at: "JSON parse error at line L, column C: <msg>".
  * Columns count characters from 1.
  */
-static void G_GNUC_PRINTF(3, 4)
-parse_error(JSONParser *ps, const char *at, const char *fmt, ...)
+static void parse_error(JSONParser *ps, const char *at, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+
+static void parse_error(JSONParser *ps, const char *at, const char *fmt, ...)
 {
     const char *line_start = ps->start, *q;
     unsigned line = 1;
@@ -53,8 +55,8 @@ parse_error(JSONParser *ps, const char *at, const char *fmt, ...)
     va_start(ap, fmt);
     msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    error_setg(ps->errp, "JSON parse error at line %u, column %ld: %s",
-               line, col, msg);
+    error_setg(ps->errp, "JSON parse error at line %u, column %ld: %s", line,
+               col, msg);
 }
 
 /* Describe what sits at @at, for "unexpected ..." messages. */
@@ -72,8 +74,7 @@ static char *describe_at(const char *at)
     if (c == '\'') {
         return g_strdup("\"'\"");
     }
-    return g_strdup_printf("'%.*s'",
-                           (int)(g_utf8_next_char(at) - at), at);
+    return g_strdup_printf("'%.*s'", (int)(g_utf8_next_char(at) - at), at);
 }
 
 static void unexpected(JSONParser *ps, const char *what_expected)
@@ -107,8 +108,7 @@ static int hex4(const char *s)
 }
 
 /* A "\uXXXX" escape (or surrogate pair) at ps->p, which points at 'u'. */
-static bool parse_unicode_escape(JSONParser *ps, const char *esc,
-                                 GString *out)
+static bool parse_unicode_escape(JSONParser *ps, const char *esc, GString *out)
 {
     int cp = hex4(ps->p + 1);
 
@@ -124,8 +124,7 @@ static bool parse_unicode_escape(JSONParser *ps, const char *esc,
             lo = hex4(ps->p + 2);
         }
         if (lo < 0xdc00 || lo > 0xdfff) {
-            parse_error(ps, esc, "\\u%04X is a lone UTF-16 high surrogate",
-                        cp);
+            parse_error(ps, esc, "\\u%04X is a lone UTF-16 high surrogate", cp);
             return false;
         }
         ps->p += 6;
@@ -166,8 +165,10 @@ static GString *parse_string(JSONParser *ps)
             return NULL;
         }
         if (c < 0x20) {
-            parse_error(ps, ps->p, "control character U+%04X in string "
-                        "(write it as an escape)", c);
+            parse_error(ps, ps->p,
+                        "control character U+%04X in string "
+                        "(write it as an escape)",
+                        c);
             return NULL;
         }
         if (c != '\\') {
@@ -206,8 +207,10 @@ static GString *parse_string(JSONParser *ps)
         default: {
             g_autofree char *found = describe_at(ps->p);
 
-            parse_error(ps, esc, "invalid escape sequence: backslash "
-                        "followed by %s", found);
+            parse_error(ps, esc,
+                        "invalid escape sequence: backslash "
+                        "followed by %s",
+                        found);
             return NULL;
         }
         }
@@ -396,14 +399,15 @@ static QObject *parse_object(JSONParser *ps)
 static QObject *parse_interpolation(JSONParser *ps)
 {
     static const char *const directives[] = {
-        "%p", "%s", "%f", "%lld", "%lli", "%llu", "%ld", "%li", "%lu",
-        "%d", "%i", "%u",
+        "%p",  "%s",  "%f",  "%lld", "%lli", "%llu",
+        "%ld", "%li", "%lu", "%d",   "%i",   "%u",
     };
     const char *d = NULL;
     size_t i;
 
     if (!ps->ap) {
-        parse_error(ps, ps->p, "'%%' interpolation is only valid in "
+        parse_error(ps, ps->p,
+                    "'%%' interpolation is only valid in "
                     "qobject_from_jsonf_nofail()");
         return NULL;
     }
@@ -508,7 +512,7 @@ static QObject *parse_value(JSONParser *ps)
 
 QObject *qobject_parse_json(const char *string, va_list *ap, Error **errp)
 {
-    JSONParser ps = { .start = string, .p = string, .ap = ap, .errp = errp };
+    JSONParser ps = {.start = string, .p = string, .ap = ap, .errp = errp};
     const char *bad;
     QObject *obj;
 
@@ -625,8 +629,7 @@ static void json_escape_string(GString *out, const char *str)
                 g_string_append_printf(out, "\\u%04x", c);
             } else if (c < 0x80) {
                 g_string_append_c(out, c);
-            } else if (!g_utf8_validate(p, strnlen(p, 4), &end) &&
-                       end == p) {
+            } else if (!g_utf8_validate(p, strnlen(p, 4), &end) && end == p) {
                 /*
                  * Strings built in C need not be UTF-8; keep the output
                  * valid JSON, as QEMU does, with U+FFFD for a bad byte.
@@ -652,8 +655,7 @@ static void json_newline(GString *out, bool pretty, int indent)
     }
 }
 
-static void to_json(const QObject *obj, bool pretty, int indent,
-                    GString *out)
+static void to_json(const QObject *obj, bool pretty, int indent, GString *out)
 {
     switch (qobject_type(obj)) {
     case QTYPE_QNULL:
@@ -676,8 +678,8 @@ static void to_json(const QObject *obj, bool pretty, int indent,
         json_escape_string(out, qstring_get_str(qobject_to(QString, obj)));
         break;
     case QTYPE_QBOOL:
-        g_string_append(out, qbool_get_bool(qobject_to(QBool, obj))
-                             ? "true" : "false");
+        g_string_append(out, qbool_get_bool(qobject_to(QBool, obj)) ? "true"
+                                                                    : "false");
         break;
     case QTYPE_QDICT: {
         const QDict *dict = qobject_to(QDict, obj);
@@ -704,7 +706,7 @@ static void to_json(const QObject *obj, bool pretty, int indent,
         const QListEntry *e;
 
         g_string_append_c(out, '[');
-        QLIST_FOREACH_ENTRY(list, e) {
+        for (e = qlist_first(list); e; e = qlist_next(e)) {
             if (e != qlist_first(list)) {
                 g_string_append(out, pretty ? "," : ", ");
             }

@@ -24,7 +24,7 @@ QList *qlist_copy(QList *src)
     QList *dst = qlist_new();
     const QListEntry *e;
 
-    QLIST_FOREACH_ENTRY(src, e) {
+    for (e = qlist_first(src); e; e = qlist_next(e)) {
         qlist_append_obj(dst, qobject_ref(e->value));
     }
     return dst;

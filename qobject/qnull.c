@@ -10,8 +10,9 @@
  * balanced qnull() / qobject_unref() pairs never free it.
  */
 QNull qnull_ = {
-    .base = {
-        .type = QTYPE_QNULL,
-        .refcnt = 1,
-    },
+    .base =
+        {
+            .type = QTYPE_QNULL,
+            .refcnt = 1,
+        },
 };

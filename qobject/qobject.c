@@ -19,12 +19,9 @@ void qlist_destroy_obj(QObject *obj);
 void qbool_destroy_obj(QObject *obj);
 
 static const char *const qtype_names[QTYPE__MAX] = {
-    [QTYPE_NONE] = "none",
-    [QTYPE_QNULL] = "qnull",
-    [QTYPE_QNUM] = "qnum",
-    [QTYPE_QSTRING] = "qstring",
-    [QTYPE_QDICT] = "qdict",
-    [QTYPE_QLIST] = "qlist",
+    [QTYPE_NONE] = "none",   [QTYPE_QNULL] = "qnull",
+    [QTYPE_QNUM] = "qnum",   [QTYPE_QSTRING] = "qstring",
+    [QTYPE_QDICT] = "qdict", [QTYPE_QLIST] = "qlist",
     [QTYPE_QBOOL] = "qbool",
 };
 

@@ -37,12 +37,12 @@ typedef struct JSONMessageParser {
     JSONMessageEmit *emit;
     void *opaque;
     va_list *ap;
-    GString *buf;           /* the value being collected */
-    int depth;              /* open '{' / '[' */
-    char quote;             /* inside a string: its quote, else 0 */
-    bool escape;            /* inside a string, after a backslash */
-    bool scalar;            /* collecting a top-level number or literal */
-    bool skip;              /* after an error, until the value ends */
+    GString *buf; /* the value being collected */
+    int depth;    /* open '{' / '[' */
+    char quote;   /* inside a string: its quote, else 0 */
+    bool escape;  /* inside a string, after a backslash */
+    bool scalar;  /* collecting a top-level number or literal */
+    bool skip;    /* after an error, until the value ends */
 } JSONMessageParser;
 
 /**
@@ -50,9 +50,8 @@ typedef struct JSONMessageParser {
  * @emit: called for each complete value or error (see above).
  * @ap: '%' arguments as for qobject_from_jsonf_nofail(), or NULL.
  */
-void json_message_parser_init(JSONMessageParser *parser,
-                              JSONMessageEmit *emit, void *opaque,
-                              va_list *ap);
+void json_message_parser_init(JSONMessageParser *parser, JSONMessageEmit *emit,
+                              void *opaque, va_list *ap);
 
 /** json_message_parser_feed: take @size more bytes of the stream. */
 void json_message_parser_feed(JSONMessageParser *parser, const char *buffer,

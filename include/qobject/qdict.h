@@ -35,8 +35,8 @@ struct QDictEntry {
 
 struct QDict {
     struct QObjectBase_ base;
-    GHashTable *table;          /* key -> QDictEntry *, for lookup */
-    QDictEntry *head;           /* entries in insertion order */
+    GHashTable *table; /* key -> QDictEntry *, for lookup */
+    QDictEntry *head;  /* entries in insertion order */
     QDictEntry *tail;
 };
 

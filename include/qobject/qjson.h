@@ -55,8 +55,7 @@ QDict *qdict_from_json_nofail(const char *string);
  *                           QOBJECT(args));
  * Returns: a new reference to the value.
  */
-QObject *qobject_from_jsonf_nofail(const char *string, ...)
-    G_GNUC_PRINTF(1, 2);
+QObject *qobject_from_jsonf_nofail(const char *string, ...) G_GNUC_PRINTF(1, 2);
 /** qobject_from_vjsonf_nofail: qobject_from_jsonf_nofail() with a va_list. */
 QObject *qobject_from_vjsonf_nofail(const char *string, va_list ap)
     G_GNUC_PRINTF(1, 0);

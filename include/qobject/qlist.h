@@ -90,7 +90,7 @@ static inline QObject *qlist_entry_obj(const QListEntry *entry)
  * @var (a QListEntry * or const QListEntry *) naming each.  Do not remove
  * entries while iterating.
  */
-#define QLIST_FOREACH_ENTRY(qlist, var) \
+#define QLIST_FOREACH_ENTRY(qlist, var)                                        \
     for ((var) = (qlist)->head; (var); (var) = (var)->next)
 
 static inline void qobject_unref_qlist(QList *obj)

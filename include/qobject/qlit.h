@@ -38,6 +38,7 @@ struct QLitDictEntry {
     QLitObject value;
 };
 
+/* clang-format off */
 #define QLIT_QNULL \
     { .type = QTYPE_QNULL }
 #define QLIT_QBOOL(val) \
@@ -50,6 +51,7 @@ struct QLitDictEntry {
     { .type = QTYPE_QDICT, .value.qdict = (val) }
 #define QLIT_QLIST(val) \
     { .type = QTYPE_QLIST, .value.qlist = (val) }
+/* clang-format on */
 
 /**
  * qlit_equal_qobject: whether @rhs holds the value @lhs describes (same

@@ -55,21 +55,22 @@ struct QObject {
 };
 
 /* For qobject_to(): the QType each concrete type name stands for. */
-#define QTYPE_CAST_TO_QNull     QTYPE_QNULL
-#define QTYPE_CAST_TO_QNum      QTYPE_QNUM
-#define QTYPE_CAST_TO_QString   QTYPE_QSTRING
-#define QTYPE_CAST_TO_QDict     QTYPE_QDICT
-#define QTYPE_CAST_TO_QList     QTYPE_QLIST
-#define QTYPE_CAST_TO_QBool     QTYPE_QBOOL
+#define QTYPE_CAST_TO_QNull QTYPE_QNULL
+#define QTYPE_CAST_TO_QNum QTYPE_QNUM
+#define QTYPE_CAST_TO_QString QTYPE_QSTRING
+#define QTYPE_CAST_TO_QDict QTYPE_QDICT
+#define QTYPE_CAST_TO_QList QTYPE_QLIST
+#define QTYPE_CAST_TO_QBool QTYPE_QBOOL
 
 /**
  * QOBJECT: upcast a pointer to any QObject subtype (or QObject) to QObject *.
  * NULL stays NULL.
  */
-#define QOBJECT(obj) ({                                         \
-    __typeof__(obj) _obj = (obj);                               \
-    _obj ? container_of(&_obj->base, QObject, base) : NULL;     \
-})
+#define QOBJECT(obj)                                                           \
+    ({                                                                         \
+        __typeof__(obj) _obj = (obj);                                          \
+        _obj ? container_of(&_obj->base, QObject, base) : NULL;                \
+    })
 
 /* Internal: initialise the header of a freshly allocated object. */
 static inline void qobject_init(QObject *obj, QType type)
@@ -104,11 +105,12 @@ static inline void qobject_unref_impl(QObject *obj)
  * qobject_ref: take a reference to @obj (any QObject subtype, may be NULL).
  * Returns: @obj, with its own type.
  */
-#define qobject_ref(obj) ({                     \
-    __typeof__(obj) _o = (obj);                 \
-    qobject_ref_impl(QOBJECT(_o));              \
-    _o;                                         \
-})
+#define qobject_ref(obj)                                                       \
+    ({                                                                         \
+        __typeof__(obj) _o = (obj);                                            \
+        qobject_ref_impl(QOBJECT(_o));                                         \
+        _o;                                                                    \
+    })
 
 /**
  * qobject_unref: drop a reference to @obj (any subtype, may be NULL); the
@@ -138,7 +140,7 @@ static inline QObject *qobject_check_type(const QObject *obj, QType type)
  * one of QNull, QNum, QString, QDict, QList, QBool.
  * Returns: the object as @type *, or NULL if @obj is NULL or of another type.
  */
-#define qobject_to(type, obj) \
+#define qobject_to(type, obj)                                                  \
     ((type *)qobject_check_type(obj, QTYPE_CAST_TO_##type))
 
 /**

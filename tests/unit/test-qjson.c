@@ -82,14 +82,14 @@ static void test_integers(void)
         int64_t i;
         uint64_t u;
     } cases[] = {
-        { "0", QNUM_I64, 0, 0 },
-        { "-0", QNUM_I64, 0, 0 },
-        { "42", QNUM_I64, 42, 0 },
-        { "-42", QNUM_I64, -42, 0 },
-        { "9223372036854775807", QNUM_I64, INT64_MAX, 0 },
-        { "-9223372036854775808", QNUM_I64, INT64_MIN, 0 },
-        { "9223372036854775808", QNUM_U64, 0, 9223372036854775808ULL },
-        { "18446744073709551615", QNUM_U64, 0, UINT64_MAX },
+        {"0", QNUM_I64, 0, 0},
+        {"-0", QNUM_I64, 0, 0},
+        {"42", QNUM_I64, 42, 0},
+        {"-42", QNUM_I64, -42, 0},
+        {"9223372036854775807", QNUM_I64, INT64_MAX, 0},
+        {"-9223372036854775808", QNUM_I64, INT64_MIN, 0},
+        {"9223372036854775808", QNUM_U64, 0, 9223372036854775808ULL},
+        {"18446744073709551615", QNUM_U64, 0, UINT64_MAX},
     };
     size_t i;
 
@@ -106,8 +106,8 @@ static void test_integers(void)
             g_assert_cmpuint(qnum_get_uint(qn), ==, cases[i].u);
         }
         out = compact(obj);
-        g_assert_cmpstr(out, ==, strcmp(cases[i].json, "-0") ?
-                        cases[i].json : "0");
+        g_assert_cmpstr(out, ==,
+                        strcmp(cases[i].json, "-0") ? cases[i].json : "0");
     }
 }
 
@@ -135,22 +135,21 @@ static void test_doubles(void)
         double value;
         const char *out;
     } cases[] = {
-        { "1.5", 1.5, "1.5" },
-        { "-0.25", -0.25, "-0.25" },
-        { "0.1", 0.1, "0.1" },
-        { "1e3", 1000.0, "1000.0" },
-        { "1E-2", 0.01, "0.01" },
-        { "2.5e+10", 2.5e10, "25000000000.0" },
-        { "6.02214076e23", 6.02214076e23, "6.02214076e+23" },
-        { "1.7976931348623157e308", 1.7976931348623157e308,
-          "1.7976931348623157e+308" },
-        { "4.9406564584124654e-324", 4.9406564584124654e-324,
-          "5e-324" },
-        { "1.0", 1.0, "1.0" },
-        { "-0.0", -0.0, "-0.0" },
-        { "0e0", 0.0, "0.0" },
-        { "1e16", 1e16, "10000000000000000.0" },
-        { "1.5e17", 1.5e17, "1.5e+17" },
+        {"1.5", 1.5, "1.5"},
+        {"-0.25", -0.25, "-0.25"},
+        {"0.1", 0.1, "0.1"},
+        {"1e3", 1000.0, "1000.0"},
+        {"1E-2", 0.01, "0.01"},
+        {"2.5e+10", 2.5e10, "25000000000.0"},
+        {"6.02214076e23", 6.02214076e23, "6.02214076e+23"},
+        {"1.7976931348623157e308", 1.7976931348623157e308,
+         "1.7976931348623157e+308"},
+        {"4.9406564584124654e-324", 4.9406564584124654e-324, "5e-324"},
+        {"1.0", 1.0, "1.0"},
+        {"-0.0", -0.0, "-0.0"},
+        {"0e0", 0.0, "0.0"},
+        {"1e16", 1e16, "10000000000000000.0"},
+        {"1.5e17", 1.5e17, "1.5e+17"},
     };
     size_t i;
 
@@ -189,8 +188,7 @@ static void test_strings(void)
     check_roundtrip("\"quote \\\" backslash \\\\ slash \\/\"",
                     "\"quote \\\" backslash \\\\ slash /\"");
     check_roundtrip("\"\\b\\f\\n\\r\\t\"", "\"\\b\\f\\n\\r\\t\"");
-    check_roundtrip("\"\\u0001\\u001f\\u007f\"",
-                    "\"\\u0001\\u001f\\u007f\"");
+    check_roundtrip("\"\\u0001\\u001f\\u007f\"", "\"\\u0001\\u001f\\u007f\"");
 }
 
 static void test_unicode(void)
@@ -215,14 +213,16 @@ static void test_unicode(void)
 
 static void test_invalid_utf8_output(void)
 {
-    g_autoptr(QString) s = qstring_from_str("a\xff" "b\xc3");
+    g_autoptr(QString) s = qstring_from_str("a\xff"
+                                            "b\xc3");
     g_autofree char *out = compact(QOBJECT(s));
     g_autoptr(QObject) again = NULL;
 
     g_assert_cmpstr(out, ==, "\"a\\ufffdb\\ufffd\"");
     again = parse_ok(out);
     g_assert_cmpstr(qstring_get_str(qobject_to(QString, again)), ==,
-                    "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+                    "a\xef\xbf\xbd"
+                    "b\xef\xbf\xbd");
 }
 
 static void test_object_order(void)
@@ -237,7 +237,8 @@ static void test_object_order(void)
     e = qdict_next(d, e);
     g_assert_cmpstr(qdict_entry_key(e), ==, "m");
     g_assert_null(qdict_next(d, e));
-    check_roundtrip("{\"z\":1,\"a\":2,\"m\":3}", "{\"z\": 1, \"a\": 2, \"m\": 3}");
+    check_roundtrip("{\"z\":1,\"a\":2,\"m\":3}",
+                    "{\"z\": 1, \"a\": 2, \"m\": 3}");
 }
 
 static void test_compact(void)
@@ -261,8 +262,8 @@ static void test_compact(void)
 
 static void test_pretty(void)
 {
-    g_autoptr(QObject) obj = parse_ok(
-        "{\"a\": 1, \"b\": [1, {\"c\": true}], \"e\": {}, \"f\": []}");
+    g_autoptr(QObject) obj =
+        parse_ok("{\"a\": 1, \"b\": [1, {\"c\": true}], \"e\": {}, \"f\": []}");
     g_autoptr(GString) out = qobject_to_json_pretty(obj, true);
     g_autoptr(GString) flat = qobject_to_json_pretty(obj, false);
     g_autoptr(GString) flat2 = qobject_to_json(obj);
@@ -306,14 +307,15 @@ static void test_roundtrip_mixed(void)
     g_autofree char *out = compact(from_pretty);
     QDict *d = qobject_to(QDict, obj);
 
-    g_assert_cmpstr(out, ==,
-                    "{\"name\": \"virt\", \"ram\": 2147483648, \"smp\": 4, "
-                    "\"ratio\": 0.75, \"on\": true, \"off\": false, "
-                    "\"none\": null, \"big\": 18446744073709551615, "
-                    "\"neg\": -9223372036854775808, "
-                    "\"devs\": [{\"driver\": \"ns16550a\", \"irq\": 10}, "
-                    "{\"driver\": \"pci\", \"bars\": [[], {}, [1, [2, [3]]]]}], "
-                    "\"esc\": \"tab\\there \\\"q\\\" \xc3\xa9\"}");
+    g_assert_cmpstr(
+        out, ==,
+        "{\"name\": \"virt\", \"ram\": 2147483648, \"smp\": 4, "
+        "\"ratio\": 0.75, \"on\": true, \"off\": false, "
+        "\"none\": null, \"big\": 18446744073709551615, "
+        "\"neg\": -9223372036854775808, "
+        "\"devs\": [{\"driver\": \"ns16550a\", \"irq\": 10}, "
+        "{\"driver\": \"pci\", \"bars\": [[], {}, [1, [2, [3]]]]}], "
+        "\"esc\": \"tab\\there \\\"q\\\" \xc3\xa9\"}");
     g_assert(qobject_is_equal(obj, from_pretty));
     g_assert_cmpint(qdict_get_int(d, "ram"), ==, 2147483648LL);
     g_assert_cmpuint(qnum_get_uint(qobject_to(QNum, qdict_get(d, "big"))), ==,
@@ -350,8 +352,8 @@ static void test_deep_nesting(void)
     g_assert(qobject_is_equal(obj, again));
     while (qobject_type(o) != QTYPE_QNUM) {
         o = qobject_type(o) == QTYPE_QLIST
-            ? qlist_peek(qobject_to(QList, o))
-            : qdict_get(qobject_to(QDict, o), "k");
+                ? qlist_peek(qobject_to(QList, o))
+                : qdict_get(qobject_to(QDict, o), "k");
         depth++;
     }
     g_assert_cmpint(depth, ==, QOBJECT_JSON_MAX_DEPTH);
@@ -365,7 +367,8 @@ static void test_absurd_nesting(void)
     g_autofree char *m1 = parse_err(brackets);
     g_autofree char *m2 = parse_err(unclosed);
 
-    g_assert_cmpstr(m1, ==, "JSON parse error at line 1, column 1025: "
+    g_assert_cmpstr(m1, ==,
+                    "JSON parse error at line 1, column 1025: "
                     "nesting deeper than 1024 levels");
     g_assert_nonnull(strstr(m2, "nesting deeper than 1024 levels"));
 }
@@ -376,47 +379,47 @@ static void test_malformed(void)
         const char *json;
         const char *msg;
     } cases[] = {
-        { "", "line 1, column 1: expected a JSON value, found end of input" },
-        { "   ", "column 4: expected a JSON value, found end of input" },
-        { "[1, 2", "column 6: expected ',' or ']' in array, "
-          "found end of input" },
-        { "[1 2]", "column 4: expected ',' or ']' in array, found '2'" },
-        { "[1,]", "column 4: trailing ',' before ']'" },
-        { "{\"a\": 1,}", "column 9: trailing ',' before '}'" },
-        { "{\"a\" 1}", "column 6: expected ':' after object key, found '1'" },
-        { "{a: 1}", "column 2: expected a string key in object, found 'a'" },
-        { "{1: 1}", "column 2: expected a string key in object, found '1'" },
-        { "'abc", "column 1: string not terminated" },
-        { "[%d]", "column 2: '%' interpolation is only valid in "
-          "qobject_from_jsonf_nofail()" },
-        { "{\"a\": 1, \"a\": 2}", "column 10: duplicate key \"a\"" },
-        { "\"abc", "column 1: string not terminated" },
-        { "\"a\\qb\"", "column 3: invalid escape sequence: backslash "
-          "followed by 'q'" },
-        { "\"\\u12\"", "column 2: invalid \\u escape" },
-        { "\"\\ud83d\"", "column 2: \\uD83D is a lone UTF-16 high surrogate" },
-        { "\"\\ude00x\"", "column 2: \\uDE00 is a lone UTF-16 low surrogate" },
-        { "\"\\u0000\"", "column 2: \\u0000 is not supported in strings" },
-        { "\"tab\there\"", "column 5: control character U+0009 in string" },
-        { "01", "column 1: numbers must not have leading zeros" },
-        { "-", "column 1: '-' must be followed by a digit" },
-        { "1.", "column 1: a digit must follow the decimal point" },
-        { "1e", "column 1: a digit must follow the exponent mark" },
-        { "1e400", "column 1: number 1e400 is too large" },
-        { "+1", "column 1: expected a JSON value, found '+'" },
-        { "nul", "column 1: expected a JSON value, found 'n'" },
-        { "truex", "column 1: expected a JSON value, found 't'" },
-        { "1 2", "column 3: unexpected '2' after the JSON value" },
-        { "{} x", "column 4: unexpected 'x' after the JSON value" },
-        { "/* c */ 1", "column 1: expected a JSON value, found '/'" },
-        { "[1,\n 2,\n x]", "line 3, column 2: expected a JSON value, "
-          "found 'x'" },
-        { "[\"\xc3\xa9\", \xc3\xa9]", "column 7: expected a JSON value, "
-          "found '\xc3\xa9'" },
-        { "\"\xff\"", "line 1, column 2: invalid UTF-8" },
-        { "[\x01]", "column 2: expected a JSON value, "
-          "found character U+0001" },
-        { "[NaN]", "column 2: expected a JSON value, found 'N'" },
+        {"", "line 1, column 1: expected a JSON value, found end of input"},
+        {"   ", "column 4: expected a JSON value, found end of input"},
+        {"[1, 2", "column 6: expected ',' or ']' in array, "
+                  "found end of input"},
+        {"[1 2]", "column 4: expected ',' or ']' in array, found '2'"},
+        {"[1,]", "column 4: trailing ',' before ']'"},
+        {"{\"a\": 1,}", "column 9: trailing ',' before '}'"},
+        {"{\"a\" 1}", "column 6: expected ':' after object key, found '1'"},
+        {"{a: 1}", "column 2: expected a string key in object, found 'a'"},
+        {"{1: 1}", "column 2: expected a string key in object, found '1'"},
+        {"'abc", "column 1: string not terminated"},
+        {"[%d]", "column 2: '%' interpolation is only valid in "
+                 "qobject_from_jsonf_nofail()"},
+        {"{\"a\": 1, \"a\": 2}", "column 10: duplicate key \"a\""},
+        {"\"abc", "column 1: string not terminated"},
+        {"\"a\\qb\"", "column 3: invalid escape sequence: backslash "
+                      "followed by 'q'"},
+        {"\"\\u12\"", "column 2: invalid \\u escape"},
+        {"\"\\ud83d\"", "column 2: \\uD83D is a lone UTF-16 high surrogate"},
+        {"\"\\ude00x\"", "column 2: \\uDE00 is a lone UTF-16 low surrogate"},
+        {"\"\\u0000\"", "column 2: \\u0000 is not supported in strings"},
+        {"\"tab\there\"", "column 5: control character U+0009 in string"},
+        {"01", "column 1: numbers must not have leading zeros"},
+        {"-", "column 1: '-' must be followed by a digit"},
+        {"1.", "column 1: a digit must follow the decimal point"},
+        {"1e", "column 1: a digit must follow the exponent mark"},
+        {"1e400", "column 1: number 1e400 is too large"},
+        {"+1", "column 1: expected a JSON value, found '+'"},
+        {"nul", "column 1: expected a JSON value, found 'n'"},
+        {"truex", "column 1: expected a JSON value, found 't'"},
+        {"1 2", "column 3: unexpected '2' after the JSON value"},
+        {"{} x", "column 4: unexpected 'x' after the JSON value"},
+        {"/* c */ 1", "column 1: expected a JSON value, found '/'"},
+        {"[1,\n 2,\n x]", "line 3, column 2: expected a JSON value, "
+                          "found 'x'"},
+        {"[\"\xc3\xa9\", \xc3\xa9]", "column 7: expected a JSON value, "
+                                     "found '\xc3\xa9'"},
+        {"\"\xff\"", "line 1, column 2: invalid UTF-8"},
+        {"[\x01]", "column 2: expected a JSON value, "
+                   "found character U+0001"},
+        {"[NaN]", "column 2: expected a JSON value, found 'N'"},
     };
     size_t i;
 
@@ -452,7 +455,8 @@ static void test_single_quotes(void)
     g_assert_cmpstr(qdict_get_str(d, "b"), ==, "say \"hi\"");
     g_assert_cmpstr(qdict_get_str(d, "c"), ==, "it's");
     g_assert_cmpstr(qdict_get_str(d, "d"), ==, "it's");
-    g_assert_cmpstr(out, ==, "{\"a\": \"plain\", \"b\": \"say \\\"hi\\\"\", "
+    g_assert_cmpstr(out, ==,
+                    "{\"a\": \"plain\", \"b\": \"say \\\"hi\\\"\", "
                     "\"c\": \"it's\", \"d\": \"it's\"}");
 }
 
@@ -523,8 +527,7 @@ static void collect(void *opaque, QObject *json, Error *err)
 
     g_assert((json == NULL) != (err == NULL));
     if (json) {
-        g_ptr_array_add(e->items,
-                        g_string_free(qobject_to_json(json), false));
+        g_ptr_array_add(e->items, g_string_free(qobject_to_json(json), false));
         qobject_unref(json);
     } else {
         g_ptr_array_add(e->items,
@@ -536,7 +539,7 @@ static void collect(void *opaque, QObject *json, Error *err)
 /* Feed @input (of @len bytes) in pieces of @chunk bytes, then flush. */
 static GPtrArray *stream(const char *input, size_t len, size_t chunk)
 {
-    Emitted e = { .items = g_ptr_array_new_with_free_func(g_free) };
+    Emitted e = {.items = g_ptr_array_new_with_free_func(g_free)};
     JSONMessageParser p;
     size_t off;
 
@@ -551,7 +554,7 @@ static GPtrArray *stream(const char *input, size_t len, size_t chunk)
 
 static void check_stream(const char *input, const char *const *expected)
 {
-    static const size_t chunks[] = { 1, 2, 3, 7, 4096 };
+    static const size_t chunks[] = {1, 2, 3, 7, 4096};
     size_t c, i;
 
     for (c = 0; c < ARRAY_SIZE(chunks); c++) {
@@ -575,11 +578,17 @@ static void test_stream_values(void)
     check_stream("{\"execute\": \"qmp_capabilities\"}\r\n"
                  "{\"a\": [1, \"]}\"], \"b\": '}'}[]42 -1.5\"s{\"true\n"
                  "null 18446744073709551615",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "{\"execute\": \"qmp_capabilities\"}",
                      "{\"a\": [1, \"]}\"], \"b\": \"}\"}",
-                     "[]", "42", "-1.5", "\"s{\"", "true", "null",
-                     "18446744073709551615", NULL,
+                     "[]",
+                     "42",
+                     "-1.5",
+                     "\"s{\"",
+                     "true",
+                     "null",
+                     "18446744073709551615",
+                     NULL,
                  });
 }
 
@@ -587,34 +596,37 @@ static void test_stream_errors(void)
 {
     /* A bad value is reported and the next one still parses. */
     check_stream("{\"a\": }{\"b\": 1}",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "error: JSON parse error at line 1, column 7: expected "
                      "a JSON value, found '}'",
-                     "{\"b\": 1}", NULL,
+                     "{\"b\": 1}",
+                     NULL,
                  });
     check_stream("}] {\"ok\": true}",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "error: JSON parse error: unexpected '}' outside any "
                      "value",
                      "error: JSON parse error: unexpected ']' outside any "
                      "value",
-                     "{\"ok\": true}", NULL,
+                     "{\"ok\": true}",
+                     NULL,
                  });
     check_stream("nul {}",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "error: JSON parse error at line 1, column 1: expected "
                      "a JSON value, found 'n'",
-                     "{}", NULL,
+                     "{}",
+                     NULL,
                  });
     /* Incomplete at the end of the stream. */
     check_stream("{\"a\": [1",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "error: JSON parse error at line 1, column 9: expected "
                      "',' or ']' in array, found end of input",
                      NULL,
                  });
     check_stream("[\"unterminated",
-                 (const char *const[]) {
+                 (const char *const[]){
                      "error: JSON parse error at line 1, column 2: string "
                      "not terminated",
                      NULL,
@@ -673,8 +685,24 @@ static uint64_t rand64(void)
 static QObject *random_qobject(int depth)
 {
     static const char *const pieces[] = {
-        "a", "Z", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", "\x7f",
-        "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "'", "%d", "{", "]",
+        "a",
+        "Z",
+        " ",
+        "\"",
+        "\\",
+        "/",
+        "\n",
+        "\t",
+        "\x01",
+        "\x1f",
+        "\x7f",
+        "\xc3\xa9",
+        "\xe2\x82\xac",
+        "\xf0\x9f\x98\x80",
+        "'",
+        "%d",
+        "{",
+        "]",
     };
     int kind = g_test_rand_int_range(0, depth > 0 ? 8 : 6);
 
@@ -686,12 +714,12 @@ static QObject *random_qobject(int depth)
     case 2: {
         int64_t v = rand64();
 
-        return QOBJECT(qnum_from_int(v / ((int64_t)1 << g_test_rand_int_range(
-                                              0, 63))));
+        return QOBJECT(
+            qnum_from_int(v / ((int64_t)1 << g_test_rand_int_range(0, 63))));
     }
     case 3:
-        return QOBJECT(qnum_from_uint(
-            (uint64_t)INT64_MAX + 1 + (uint64_t)g_test_rand_int()));
+        return QOBJECT(qnum_from_uint((uint64_t)INT64_MAX + 1 +
+                                      (uint64_t)g_test_rand_int()));
     case 4: {
         union {
             uint64_t u;
@@ -701,18 +729,16 @@ static QObject *random_qobject(int depth)
         do {
             bits.u = rand64();
         } while (!isfinite(bits.d));
-        return QOBJECT(qnum_from_double(g_test_rand_bit()
-                                        ? bits.d
-                                        : g_test_rand_double_range(-1e6,
-                                                                   1e6)));
+        return QOBJECT(qnum_from_double(
+            g_test_rand_bit() ? bits.d : g_test_rand_double_range(-1e6, 1e6)));
     }
     case 5: {
         QString *qs = qstring_new();
         int n = g_test_rand_int_range(0, 8);
 
         while (n--) {
-            qstring_append(qs, pieces[g_test_rand_int_range(
-                               0, ARRAY_SIZE(pieces))]);
+            qstring_append(
+                qs, pieces[g_test_rand_int_range(0, ARRAY_SIZE(pieces))]);
         }
         return QOBJECT(qs);
     }
@@ -778,8 +804,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qjson/literals", test_literals);
     g_test_add_func("/qjson/integers", test_integers);
-    g_test_add_func("/qjson/integers-out-of-range",
-                    test_integers_out_of_range);
+    g_test_add_func("/qjson/integers-out-of-range", test_integers_out_of_range);
     g_test_add_func("/qjson/doubles", test_doubles);
     g_test_add_func("/qjson/double-not-finite", test_double_not_finite);
     g_test_add_func("/qjson/strings", test_strings);

@@ -88,18 +88,18 @@ static void test_qnum_double(void)
         double value;
         const char *text;
     } cases[] = {
-        { 1.5, "1.5" },
-        { 0.1, "0.1" },
-        { -2.25e-300, "-2.25e-300" },
-        { 1.0, "1.0" },
-        { -0.0, "-0.0" },
-        { 1000.0, "1000.0" },
-        { 2.5e10, "25000000000.0" },
-        { 1e16, "10000000000000000.0" },
-        { 1e21, "1e+21" },
-        { 2.5e-7, "2.5e-07" },
-        { 3.141592653589793, "3.141592653589793" },
-        { 0.30000000000000004, "0.30000000000000004" },
+        {1.5, "1.5"},
+        {0.1, "0.1"},
+        {-2.25e-300, "-2.25e-300"},
+        {1.0, "1.0"},
+        {-0.0, "-0.0"},
+        {1000.0, "1000.0"},
+        {2.5e10, "25000000000.0"},
+        {1e16, "10000000000000000.0"},
+        {1e21, "1e+21"},
+        {2.5e-7, "2.5e-07"},
+        {3.141592653589793, "3.141592653589793"},
+        {0.30000000000000004, "0.30000000000000004"},
     };
     size_t i;
 
@@ -202,7 +202,8 @@ static void test_qstring(void)
 static void test_qstring_unicode(void)
 {
     /* U+00E9, U+20AC, U+1F600 */
-    g_autoptr(QString) s = qstring_from_str("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+    g_autoptr(QString) s =
+        qstring_from_str("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
 
     g_assert_cmpuint(qstring_get_length(s), ==, 9);
     g_assert_cmpstr(qstring_get_str(s), ==,
@@ -273,6 +274,8 @@ static void test_qlist(void)
     g_assert_false(qlist_empty(l));
     g_assert_cmpuint(qlist_size(l), ==, 5);
 
+    /* QLIST_FOREACH_ENTRY is a loop, which clang-format does not know. */
+    /* clang-format off */
     QLIST_FOREACH_ENTRY(l, e) {
         QObject *elt = qlist_entry_obj(e);
 
@@ -291,11 +294,11 @@ static void test_qlist(void)
             g_assert_nonnull(qobject_to(QNull, elt));
             break;
         case 4:
-            g_assert_cmpfloat(qnum_get_double(qobject_to(QNum, elt)), ==,
-                              4.5);
+            g_assert_cmpfloat(qnum_get_double(qobject_to(QNum, elt)), ==, 4.5);
             break;
         }
     }
+    /* clang-format on */
     g_assert_cmpint(n, ==, 5);
 
     o = qlist_peek(l);
@@ -482,7 +485,7 @@ static void test_qdict_clone_default(void)
     g_autoptr(QDict) clone = NULL;
     g_autoptr(QDict) dst = qdict_new();
     QList *l = qlist_new();
-    static const char *const keys[] = { "b", "a", "l" };
+    static const char *const keys[] = {"b", "a", "l"};
 
     qdict_put_int(src, "b", 1);
     qdict_put_str(src, "a", "x");
@@ -564,13 +567,16 @@ static void test_equal_misc(void)
 static void test_qobject_to(void)
 {
     QObject *objs[] = {
-        QOBJECT(qnull()), QOBJECT(qnum_from_int(1)),
-        QOBJECT(qstring_from_str("s")), QOBJECT(qdict_new()),
-        QOBJECT(qlist_new()), QOBJECT(qbool_from_bool(false)),
+        QOBJECT(qnull()),
+        QOBJECT(qnum_from_int(1)),
+        QOBJECT(qstring_from_str("s")),
+        QOBJECT(qdict_new()),
+        QOBJECT(qlist_new()),
+        QOBJECT(qbool_from_bool(false)),
     };
     static const QType types[] = {
-        QTYPE_QNULL, QTYPE_QNUM, QTYPE_QSTRING, QTYPE_QDICT, QTYPE_QLIST,
-        QTYPE_QBOOL,
+        QTYPE_QNULL, QTYPE_QNUM,  QTYPE_QSTRING,
+        QTYPE_QDICT, QTYPE_QLIST, QTYPE_QBOOL,
     };
     size_t i;
 
@@ -592,13 +598,13 @@ static void test_qobject_to(void)
     g_assert_cmpstr(QType_str(QTYPE_QBOOL), ==, "qbool");
 }
 
-static const QLitObject qlit_sample = QLIT_QDICT(((QLitDictEntry[]) {
-    { "driver", QLIT_QSTR("ns16550a") },
-    { "irqs", QLIT_QLIST(((QLitObject[]) {
-        QLIT_QNUM(10), QLIT_QNUM(-1), QLIT_QNULL, QLIT_QBOOL(true), {} })) },
-    { "empty", QLIT_QDICT(((QLitDictEntry[]) { { } })) },
-    { }
-}));
+static const QLitObject qlit_sample = QLIT_QDICT(((QLitDictEntry[]){
+    {"driver", QLIT_QSTR("ns16550a")},
+    {"irqs",
+     QLIT_QLIST(((QLitObject[]){
+         QLIT_QNUM(10), QLIT_QNUM(-1), QLIT_QNULL, QLIT_QBOOL(true), {}}))},
+    {"empty", QLIT_QDICT(((QLitDictEntry[]){{}}))},
+    {}}));
 
 static void test_qlit(void)
 {
