@@ -25,6 +25,7 @@ struct FlatView {
     FlatRange *ranges;
     unsigned nr;
     unsigned nalloc;
+    unsigned last_hit; /* lookup cache: the range found last */
     MemoryRegion *root;
 };
 
@@ -55,6 +56,67 @@ MemTxResult memory_region_access(MemoryRegion *mr, AddressSpace *as,
                                  hwaddr addr, hwaddr off, uint8_t *buf,
                                  unsigned size, bool is_write,
                                  MemTxAttrs attrs);
+
+/*
+ * ldn_le / stn_le: @size (1, 2, 4 or 8) bytes at @p as a little-endian
+ * value, whatever the host's byte order.
+ */
+static inline uint64_t ldn_le(const uint8_t *p, unsigned size)
+{
+    uint16_t w;
+    uint32_t l;
+    uint64_t q;
+
+    switch (size) {
+    case 1:
+        return *p;
+    case 2:
+        memcpy(&w, p, 2);
+        return GUINT16_FROM_LE(w);
+    case 4:
+        memcpy(&l, p, 4);
+        return GUINT32_FROM_LE(l);
+    case 8:
+        memcpy(&q, p, 8);
+        return GUINT64_FROM_LE(q);
+    default:
+        q = 0;
+        for (unsigned i = 0; i < size; i++) {
+            q |= (uint64_t)p[i] << (8 * i);
+        }
+        return q;
+    }
+}
+
+static inline void stn_le(uint8_t *p, uint64_t val, unsigned size)
+{
+    uint16_t w;
+    uint32_t l;
+    uint64_t q;
+
+    switch (size) {
+    case 1:
+        *p = val;
+        break;
+    case 2:
+        w = GUINT16_TO_LE((uint16_t)val);
+        memcpy(p, &w, 2);
+        break;
+    case 4:
+        l = GUINT32_TO_LE((uint32_t)val);
+        memcpy(p, &l, 4);
+        break;
+    case 8:
+        q = GUINT64_TO_LE(val);
+        memcpy(p, &q, 8);
+        break;
+    default:
+        for (unsigned i = 0; i < size; i++) {
+            p[i] = val >> (8 * i);
+        }
+        break;
+    }
+}
 
 /* physmem.c: host memory for RAM regions. */
 uint8_t *qomu_ram_alloc(uint64_t size, size_t *map_size, Error **errp);

@@ -591,6 +591,14 @@ const FlatRange *flatview_lookup(FlatView *fv, hwaddr addr, u128 *next)
 {
     unsigned lo = 0, hi = fv->nr;
 
+    /* Accesses come in runs to the same range: try the last one first. */
+    if (fv->last_hit < fv->nr) {
+        const FlatRange *fr = &fv->ranges[fv->last_hit];
+        if (addr >= fr->start && addr < flatrange_end(fr)) {
+            return fr;
+        }
+    }
+
     /* Find the first range that starts above @addr. */
     while (lo < hi) {
         unsigned mid = lo + (hi - lo) / 2;
@@ -601,6 +609,7 @@ const FlatRange *flatview_lookup(FlatView *fv, hwaddr addr, u128 *next)
         }
     }
     if (lo > 0 && addr < flatrange_end(&fv->ranges[lo - 1])) {
+        fv->last_hit = lo - 1;
         return &fv->ranges[lo - 1];
     }
     *next = lo < fv->nr ? fv->ranges[lo].start : SIZE_2_64;
@@ -739,6 +748,11 @@ static void lanes_from_value(uint8_t *lanes, uint64_t val, unsigned size,
 {
     unsigned j;
 
+    if (!big) {
+        stn_le(lanes, val, size);
+        return;
+    }
+
     for (j = 0; j < size; j++) {
         lanes[j] = val >> (8 * (big ? size - 1 - j : j));
     }
@@ -748,6 +762,10 @@ static uint64_t lanes_to_value(const uint8_t *lanes, unsigned size, bool big)
 {
     uint64_t val = 0;
     unsigned j;
+
+    if (!big) {
+        return ldn_le(lanes, size);
+    }
 
     for (j = 0; j < size; j++) {
         val |= (uint64_t)lanes[j] << (8 * (big ? size - 1 - j : j));
@@ -845,6 +863,16 @@ static MemTxResult access_with_adjusted_size(MemoryRegion *mr, hwaddr off,
     uint64_t val;
 
     a = MIN(a, 8);
+    if (a == size && c == off) {
+        /* The common case: one access of the implemented size. */
+        if (is_write) {
+            val = lanes_to_value(buf, a, big);
+            return memory_region_call(mr, off, &val, a, true, attrs);
+        }
+        r = memory_region_call(mr, off, &val, a, false, attrs);
+        lanes_from_value(buf, val, a, big);
+        return r;
+    }
     for (; c < end; c += a) {
         hwaddr lo = MAX(c, off);
         hwaddr hi = MIN(c + a, end);

@@ -198,37 +198,95 @@ MemTxResult address_space_write_rom(AddressSpace *as, hwaddr addr,
                                 ACCESS_LOADER);
 }
 
+static uint64_t bswap_size(uint64_t val, unsigned size)
+{
+    switch (size) {
+    case 2:
+        return GUINT16_SWAP_LE_BE((uint16_t)val);
+    case 4:
+        return GUINT32_SWAP_LE_BE((uint32_t)val);
+    case 8:
+        return GUINT64_SWAP_LE_BE(val);
+    default:
+        return val;
+    }
+}
+
+/*
+ * The range holding all of [@addr, @addr + @size), or NULL (a hole, or an
+ * access crossing a range boundary: the general path handles those).
+ */
+static const FlatRange *typed_lookup(AddressSpace *as, hwaddr addr,
+                                     unsigned size)
+{
+    FlatView *fv = address_space_get_flatview(as);
+    const FlatRange *fr;
+    u128 next;
+
+    fr = flatview_lookup(fv, addr, &next);
+    if (fr && (u128)addr + size <= flatrange_end(fr)) {
+        return fr;
+    }
+    return NULL;
+}
+
 static uint64_t load_typed(AddressSpace *as, hwaddr addr, unsigned size,
                            bool big, MemTxAttrs attrs, MemTxResult *result)
 {
+    const FlatRange *fr = typed_lookup(as, addr, size);
     uint8_t buf[8];
-    uint64_t val = 0;
     MemTxResult r;
-    unsigned j;
+    uint64_t val;
 
-    r = address_space_access(as, addr, attrs, buf, size, false,
-                             ACCESS_TYPED);
-    for (j = 0; j < size; j++) {
-        val |= (uint64_t)buf[j] << (8 * (big ? size - 1 - j : j));
+    if (fr) {
+        MemoryRegion *mr = fr->mr;
+        hwaddr off = fr->offset_in_region + (addr - fr->start);
+
+        if (mr->ram) {
+            val = ldn_le(mr->ram_block + off, size);
+            r = MEMTX_OK;
+        } else {
+            /* @fr may go stale in the callback: only @mr and @off are used */
+            r = memory_region_access(mr, as, addr, off, buf, size, false,
+                                     attrs);
+            val = ldn_le(buf, size);
+        }
+    } else {
+        r = address_space_access(as, addr, attrs, buf, size, false,
+                                 ACCESS_TYPED);
+        val = ldn_le(buf, size);
     }
     if (result) {
         *result = r;
     }
-    return val;
+    return big ? bswap_size(val, size) : val;
 }
 
 static void store_typed(AddressSpace *as, hwaddr addr, uint64_t val,
                         unsigned size, bool big, MemTxAttrs attrs,
                         MemTxResult *result)
 {
+    const FlatRange *fr = typed_lookup(as, addr, size);
     uint8_t buf[8];
     MemTxResult r;
-    unsigned j;
 
-    for (j = 0; j < size; j++) {
-        buf[j] = val >> (8 * (big ? size - 1 - j : j));
+    stn_le(buf, big ? bswap_size(val, size) : val, size);
+    if (fr && !(fr->mr->ram && fr->readonly)) {
+        MemoryRegion *mr = fr->mr;
+        hwaddr off = fr->offset_in_region + (addr - fr->start);
+
+        if (mr->ram) {
+            memcpy(mr->ram_block + off, buf, size);
+            memory_notify_ram_write(addr, size);
+            r = MEMTX_OK;
+        } else {
+            r = memory_region_access(mr, as, addr, off, buf, size, true,
+                                     attrs);
+        }
+    } else {
+        r = address_space_access(as, addr, attrs, buf, size, true,
+                                 ACCESS_TYPED);
     }
-    r = address_space_access(as, addr, attrs, buf, size, true, ACCESS_TYPED);
     if (result) {
         *result = r;
     }

@@ -208,6 +208,34 @@ static void test_ram_basic(void)
     testdev_free(d);
 }
 
+static void test_typed_crossing(void)
+{
+    TestDev *d = testdev_new();
+    MemTxResult r;
+
+    /* two RAM regions back to back: a typed access may span both */
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram-a", 0x1000,
+                                         &error_abort));
+    g_assert_true(memory_region_init_ram(&d->bank_ram, d->owner, "ram-b",
+                                         0x1000, &error_abort));
+    memory_region_add_subregion(get_system_memory(), 0x1000, &d->ram);
+    memory_region_add_subregion(get_system_memory(), 0x2000, &d->bank_ram);
+    address_space_stq_le(AS, 0x1ffc, 0x1122334455667788ULL, ATTRS, &r);
+    g_assert_cmpuint(r, ==, MEMTX_OK);
+    g_assert_cmphex(address_space_ldq_le(AS, 0x1ffc, ATTRS, &r), ==,
+                    0x1122334455667788ULL);
+    g_assert_cmpuint(r, ==, MEMTX_OK);
+    g_assert_cmphex(*(uint32_t *)memory_region_get_ram_ptr(&d->bank_ram), ==,
+                    0x11223344);
+    /* running off the end into a hole: the RAM part is read, the rest 0 */
+    address_space_stl_le(AS, 0x2ffc, 0xaabbccdd, ATTRS, &r);
+    g_assert_cmphex(address_space_ldq_le(AS, 0x2ffc, ATTRS, &r), ==,
+                    0xaabbccdd);
+    g_assert_cmpuint(r, ==, MEMTX_DECODE_ERROR);
+
+    testdev_free(d);
+}
+
 static void test_holes(void)
 {
     TestDev *d = testdev_new();
@@ -974,6 +1002,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/ram/basic", test_ram_basic);
     g_test_add_func("/memory/ram/lazy", test_lazy_ram);
     g_test_add_func("/memory/ram/too-big", test_ram_too_big);
+    g_test_add_func("/memory/ram/typed-crossing", test_typed_crossing);
     g_test_add_func("/memory/holes", test_holes);
     g_test_add_func("/memory/io/basic", test_io_basic);
     g_test_add_func("/memory/io/access-sizes", test_access_sizes);
