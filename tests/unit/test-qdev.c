@@ -12,6 +12,7 @@
 #include "qobject/qnum.h"
 #include "qobject/qstring.h"
 #include "qobject/qjson.h"
+#include "qapi/keyval.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
@@ -1542,6 +1543,37 @@ static void test_device_add(void)
     test_end();
 }
 
+/* The -device text path: keyval, with an array as "arr.N=". */
+static void test_device_add_keyval(void)
+{
+    QDict *o;
+    DeviceState *dev;
+    Error *err = NULL;
+
+    test_begin();
+    machine();
+    sysbus_get_default();
+    o = keyval_parse("tst-dev,id=kv,arr.0=7,arr.1=0x10,sarr.0=a,,b,"
+                     "size=4K,b=off", "driver", NULL, &error_abort);
+    dev = qdev_device_add(o, &error_abort);
+    qobject_unref(o);
+    g_assert_cmpuint(TST_DEV(dev)->num_arr, ==, 2);
+    g_assert_cmpuint(TST_DEV(dev)->arr[1], ==, 16);
+    g_assert_cmpstr(TST_DEV(dev)->sarr[0], ==, "a,b");
+    g_assert_cmpuint(TST_DEV(dev)->size, ==, 4096);
+    g_assert_false(TST_DEV(dev)->b);
+
+    /* A bad element names it; nothing is left behind. */
+    o = keyval_parse("tst-dev,arr.0=1,arr.1=x", "driver", NULL,
+                     &error_abort);
+    g_assert_null(qdev_device_add(o, &err));
+    g_assert_nonnull(strstr(error_get_pretty(err), "arr"));
+    error_free(err);
+    qobject_unref(o);
+    g_assert_null(object_resolve_path("/machine/peripheral-anon", NULL));
+    test_end();
+}
+
 static void test_device_help(void)
 {
     g_autofree char *list = NULL, *one = NULL, *none = NULL;
@@ -1601,6 +1633,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/teardown/subtree", test_teardown_subtree);
     g_test_add_func("/qdev/device-add/errors-and-placement",
                     test_device_add);
+    g_test_add_func("/qdev/device-add/keyval", test_device_add_keyval);
     g_test_add_func("/qdev/device-add/help", test_device_help);
     return g_test_run();
 }
