@@ -14,7 +14,7 @@ _start:
     .option pop
     csrr    t0, mhartid
     li      t1, RT_MAX_HARTS
-    bgeu    t0, t1, rt_park
+    bgeu    t0, t1, rt_park_forever
     /* Stack per hart, counted down from __stack_top. */
     la      sp, __stack_top
     slli    t1, t0, RT_STACK_SHIFT
@@ -26,7 +26,7 @@ _start:
     csrw    mscratch, t2
     la      t1, rt_trap_entry_m
     csrw    mtvec, t1
-    bnez    t0, rt_park
+    bnez    t0, rt_secondary
     la      t0, __bss_start
     la      t1, __bss_end
 1:
@@ -39,10 +39,36 @@ _start:
     /* rt_main never returns. */
     li      a0, RT_CODE_BAD_RETURN
     call    rt_exit
-    .globl rt_park
-rt_park:
+    .globl rt_park_forever
+rt_park_forever:
     wfi
-    j       rt_park
+    j       rt_park_forever
+
+/*
+ * Harts 1..RT_MAX_HARTS-1 wait in wfi (woken by their MSIP; mstatus.MIE
+ * stays clear, so nothing is taken) for rt_hart_entry[hartid], then call
+ * it with a0 = hartid.  See rt_start_hart().
+ */
+rt_secondary:
+    li      t1, 1 << 3
+    csrs    mie, t1
+rt_secondary_wait:
+    wfi
+    csrr    t0, mhartid
+    li      t1, RT_CLINT_MSIP
+    slli    t2, t0, 2
+    add     t1, t1, t2
+    sw      zero, 0(t1)
+    la      t1, rt_hart_entry
+    slli    t2, t0, 3
+    add     t1, t1, t2
+    ld      t2, 0(t1)
+    beqz    t2, rt_secondary_wait
+    sd      zero, 0(t1)
+    fence
+    mv      a0, t0
+    jalr    t2
+    j       rt_secondary_wait
 
 /*
  * Save x1..x31 on the trap stack (swapped in from \scratch), call
@@ -120,4 +146,4 @@ rt_lower_back:
 rt_fail_asm:
     mv      a0, s11
     call    rt_fail
-    j       rt_park
+    j       rt_park_forever

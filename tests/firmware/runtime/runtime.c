@@ -27,7 +27,9 @@ uint64_t rt_check_count;
 
 void rt_lower_back(void);
 void rt_lower_return(void);
-void rt_park(void);
+/* Entry points for the secondary harts, read by crt0.S. */
+void (*volatile rt_hart_entry[RT_MAX_HARTS])(uint64_t hartid)
+    __attribute__((section(".data")));
 void rt_main(void);
 void rt_trap_handler(uint64_t *frame, int mode);
 
@@ -203,6 +205,17 @@ bool rt_wait_traps(int n, uint64_t ticks)
     return true;
 }
 
+bool rt_start_hart(int hartid, void (*fn)(uint64_t hartid))
+{
+    if (hartid <= 0 || hartid >= RT_MAX_HARTS) {
+        return false;
+    }
+    rt_hart_entry[hartid] = fn;
+    __asm__ volatile("fence" ::: "memory");
+    mmio_write32(RT_CLINT_MSIP + 4 * hartid, 1);
+    return true;
+}
+
 uint64_t rt_mtime(void)
 {
     return mmio_read64(RT_CLINT_MTIME);
@@ -350,9 +363,13 @@ void rt_main(void)
     rt_pmp_allow_all();
     ret = main();
     if (ret == 0) {
-        rt_puts(RT_TEST_NAME ": PASS (");
-        rt_putdec(rt_check_count);
-        rt_puts(" checks)\n");
+        rt_puts(RT_TEST_NAME ": PASS");
+        if (rt_check_count) {
+            rt_puts(" (");
+            rt_putdec(rt_check_count);
+            rt_puts(" checks)");
+        }
+        rt_puts("\n");
         rt_exit(0);
     }
     rt_fail(ret);

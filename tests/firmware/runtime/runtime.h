@@ -143,6 +143,14 @@ void rt_enable_s_traps(void);
 /* Polls until rt_trap.count reaches @n or @ticks of mtime pass. */
 bool rt_wait_traps(int n, uint64_t ticks);
 
+/*
+ * Makes secondary hart @hartid (1..RT_MAX_HARTS-1, parked in wfi) call
+ * fn(hartid) with M-mode, its own stack and mstatus.MIE clear; the hart
+ * parks again when fn returns.  False if @hartid is out of range (whether
+ * the hart exists is up to the board's -smp).
+ */
+bool rt_start_hart(int hartid, void (*fn)(uint64_t hartid));
+
 /* Trap entry points for mtvec/stvec. */
 void rt_trap_entry_m(void);
 void rt_trap_entry_s(void);
