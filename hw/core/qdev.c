@@ -766,6 +766,7 @@ void qdev_teardown_all(void)
     qdev_unrealize_all_under(NULL);
     object_root_cleanup();
     qdev_prop_reset_globals();
+    qdev_hotplug = false;
 }
 
 static const TypeInfo device_type_info = {

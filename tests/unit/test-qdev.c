@@ -293,6 +293,7 @@ static void tst_legacy_reset(DeviceState *dev)
 static void tst_legacy_class_init(ObjectClass *oc, const void *data)
 {
     device_class_set_legacy_reset(DEVICE_CLASS(oc), tst_legacy_reset);
+    DEVICE_CLASS(oc)->hotpluggable = false;
 }
 
 /* tst-sysdev: a memory-mapped device with a region, an IRQ, GPIO inputs */
@@ -1574,6 +1575,50 @@ static void test_device_add_keyval(void)
     test_end();
 }
 
+/* After the machine is built, device_add hotplugs. */
+static void test_device_hotplug(void)
+{
+    QDict *o;
+    DeviceState *dev;
+    Error *err = NULL;
+
+    test_begin();
+    machine();
+    sysbus_get_default();
+    reset_log = g_string_new(NULL);
+    qdev_machine_creation_done();
+    o = keyval_parse("tst-dev,id=hot", "driver", NULL, &error_abort);
+    dev = qdev_device_add(o, &error_abort);
+    qobject_unref(o);
+    g_assert_true(dev->hotplugged);
+    g_assert_true(object_property_get_bool(OBJECT(dev), "hotplugged",
+                                           &error_abort));
+    /* A hotplugged device is reset as it is realized. */
+    g_assert_cmpstr(reset_log->str, ==, "enter:hot hold:hot exit:hot");
+
+    o = keyval_parse("tst-legacy", "driver", NULL, &error_abort);
+    g_assert_null(qdev_device_add(o, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "device type 'tst-legacy' does not support hotplugging");
+    error_free(err);
+    err = NULL;
+    qobject_unref(o);
+
+    /* device_del */
+    g_assert_true(qdev_unplug(dev, &error_abort));
+    g_assert_null(object_resolve_path("/machine/peripheral/hot", NULL));
+    dev = new_child(TYPE_TST_LEGACY, "fixed");
+    g_assert_false(qdev_unplug(dev, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "device '/machine/fixed' (type 'tst-legacy') does not "
+                    "support hot-unplug");
+    error_free(err);
+    g_string_free(reset_log, TRUE);
+    reset_log = NULL;
+    test_end();
+    g_assert_false(qdev_hotplug);
+}
+
 static void test_device_help(void)
 {
     g_autofree char *list = NULL, *one = NULL, *none = NULL;
@@ -1634,6 +1679,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/device-add/errors-and-placement",
                     test_device_add);
     g_test_add_func("/qdev/device-add/keyval", test_device_add_keyval);
+    g_test_add_func("/qdev/device-add/hotplug", test_device_hotplug);
     g_test_add_func("/qdev/device-add/help", test_device_help);
     return g_test_run();
 }
