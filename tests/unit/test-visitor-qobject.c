@@ -7,6 +7,7 @@
 #include "qapi/qobject-input-visitor.h"
 #include "qapi/qobject-output-visitor.h"
 #include "qapi/keyval.h"
+#include "qapi/clone-visitor.h"
 #include "qobject/qdict.h"
 #include "qobject/qjson.h"
 #include "qobject/qlist.h"
@@ -466,6 +467,115 @@ static void test_dealloc(void)
     qapi_free_intList(ints);
 }
 
+/* An alternate int-or-string, in the shape QEMU's generator emits. */
+typedef struct IntOrStr {
+    QType type;
+    union {
+        int64_t i;
+        char *s;
+    } u;
+} IntOrStr;
+
+static void qapi_free_IntOrStr(IntOrStr *obj);
+
+static bool visit_type_IntOrStr(Visitor *v, const char *name,
+                                IntOrStr **obj, Error **errp)
+{
+    bool ok = false;
+
+    if (!visit_start_alternate(v, name, (GenericAlternate **)obj,
+                               sizeof(**obj), errp)) {
+        return false;
+    }
+    if (!*obj) {
+        g_assert(visit_is_dealloc(v));
+        ok = true;
+        goto out_obj;
+    }
+    switch ((*obj)->type) {
+    case QTYPE_QNUM:
+        ok = visit_type_int(v, name, &(*obj)->u.i, errp);
+        break;
+    case QTYPE_QSTRING:
+        ok = visit_type_str(v, name, &(*obj)->u.s, errp);
+        break;
+    default:
+        g_assert(visit_is_input(v));
+        error_setg(errp, "Invalid parameter type for '%s', expected: "
+                   "int or str", name ? name : "null");
+        g_free(*obj);
+        *obj = NULL;
+    }
+out_obj:
+    visit_end_alternate(v, (void **)obj);
+    if (!ok && visit_is_input(v)) {
+        qapi_free_IntOrStr(*obj);
+        *obj = NULL;
+    }
+    return ok;
+}
+
+static void qapi_free_IntOrStr(IntOrStr *obj)
+{
+    Visitor *v;
+
+    if (!obj) {
+        return;
+    }
+    v = qapi_dealloc_visitor_new();
+    visit_type_IntOrStr(v, NULL, &obj, NULL);
+    visit_free(v);
+}
+
+static IntOrStr *read_alternate(const char *json, Error **errp)
+{
+    QObject *obj = qobject_from_json(json, &error_abort);
+    Visitor *v = qobject_input_visitor_new(obj);
+    IntOrStr *alt = NULL;
+
+    visit_type_IntOrStr(v, "alt", &alt, errp);
+    visit_free(v);
+    qobject_unref(obj);
+    return alt;
+}
+
+static void test_alternate(void)
+{
+    Error *err = NULL;
+    IntOrStr *alt, *copy;
+    QObject *out = NULL;
+    Visitor *v;
+    GString *json;
+
+    alt = read_alternate("42", &error_abort);
+    g_assert_cmpint(alt->type, ==, QTYPE_QNUM);
+    g_assert_cmpint(alt->u.i, ==, 42);
+    qapi_free_IntOrStr(alt);
+
+    alt = read_alternate("\"text\"", &error_abort);
+    g_assert_cmpint(alt->type, ==, QTYPE_QSTRING);
+    g_assert_cmpstr(alt->u.s, ==, "text");
+
+    copy = QAPI_CLONE(IntOrStr, alt);
+    g_assert_true(copy->u.s != alt->u.s);
+    g_assert_cmpstr(copy->u.s, ==, "text");
+
+    v = qobject_output_visitor_new(&out);
+    g_assert_true(visit_type_IntOrStr(v, "alt", &copy, &error_abort));
+    visit_complete(v, &out);
+    visit_free(v);
+    json = qobject_to_json(out);
+    g_assert_cmpstr(json->str, ==, "\"text\"");
+    g_string_free(json, true);
+    qobject_unref(out);
+    qapi_free_IntOrStr(alt);
+    qapi_free_IntOrStr(copy);
+
+    g_assert_null(read_alternate("[1]", &err));
+    check_error(&err, "Invalid parameter type for 'alt', expected: "
+                "int or str");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -488,5 +598,6 @@ int main(int argc, char **argv)
     g_test_add_func("/visitor/qobject-out/scalars", test_output_scalars);
     g_test_add_func("/visitor/qobject/round-trip", test_round_trip);
     g_test_add_func("/visitor/dealloc/free", test_dealloc);
+    g_test_add_func("/visitor/alternate/int-or-str", test_alternate);
     return g_test_run();
 }
