@@ -225,6 +225,16 @@ static void test_s_mode(void)
     CHECK_EQ(v, *(uint64_t *)data[3]);
     CHECK(fault_in(PRV_S, do_store, VA(3), CAUSE_STORE_PAGE_FAULT));
     csr_clear(mstatus, MSTATUS_MXR);
+    /*
+     * a 32-bit instruction whose second half is on a page S may not
+     * execute (VA(4) is a U page): epc is its start, tval the page
+     */
+    *(uint16_t *)(data[3] + PAGE - 2) = 0x0513;
+    __asm__ volatile("fence.i" ::: "memory");
+    rt_trap_expect(1);
+    rt_run_in_mode(PRV_S, do_call, VA(3) + PAGE - 2);
+    CHECK(rt_trapped(CAUSE_FETCH_PAGE_FAULT, VA(4)));
+    CHECK_EQ(rt_trap.epc, VA(3) + PAGE - 2);
     /* no X: fetch faults from a data page */
     memcpy(data[0] + 64, ret42_code, sizeof(ret42_code));
     __asm__ volatile("fence.i" ::: "memory");

@@ -310,6 +310,7 @@ void rt_trap_handler(uint64_t *frame, int mode)
     rt_trap.tval = tval;
     rt_trap.mode = mode;
     rt_trap.from = from;
+    rt_trap.status = mode == PRV_M ? csr_read(mstatus) : csr_read(sstatus);
 
     if (cause & CAUSE_INTR) {
         rt_silence_irq(cause & 0xff, mode);

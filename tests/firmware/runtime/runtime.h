@@ -116,6 +116,7 @@ struct rt_trap_record {
     volatile int mode;          /* mode that took it: PRV_M or PRV_S */
     volatile int from;          /* mode it came from */
     volatile uint64_t causes[4];  /* causes of the first four, in order */
+    volatile uint64_t status;   /* mstatus (or sstatus) in the handler */
 };
 extern struct rt_trap_record rt_trap;
 
