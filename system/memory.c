@@ -7,6 +7,7 @@
 #include "qomu/osdep.h"
 #include "qomu/log.h"
 #include "qapi/error.h"
+#include "qapi/visitor.h"
 #include "exec/memory.h"
 #include "memory-internal.h"
 
@@ -93,12 +94,79 @@ static void memory_region_instance_finalize(Object *obj)
     memory_topology_changed();
 }
 
+/* Read-only properties, as QEMU's: container, addr, priority, size. */
+
+static void mr_prop_get_container(Object *obj, Visitor *v, const char *name,
+                                  void *opaque, Error **errp)
+{
+    MemoryRegion *mr = MEMORY_REGION(obj);
+    g_autofree char *path = NULL;
+
+    if (mr->container) {
+        path = object_get_canonical_path(OBJECT(mr->container));
+    }
+    if (!path) {
+        path = g_strdup("");
+    }
+    visit_type_str(v, name, &path, errp);
+}
+
+static Object *mr_prop_resolve_container(Object *obj, void *opaque,
+                                         const char *part)
+{
+    MemoryRegion *mr = MEMORY_REGION(obj);
+
+    return mr->container ? OBJECT(mr->container) : NULL;
+}
+
+static void mr_prop_get_addr(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    uint64_t value = MEMORY_REGION(obj)->addr;
+
+    visit_type_uint64(v, name, &value, errp);
+}
+
+static void mr_prop_get_priority(Object *obj, Visitor *v, const char *name,
+                                 void *opaque, Error **errp)
+{
+    int32_t value = MEMORY_REGION(obj)->priority;
+
+    visit_type_int32(v, name, &value, errp);
+}
+
+static void mr_prop_get_size(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    uint64_t value = memory_region_size(MEMORY_REGION(obj));
+
+    visit_type_uint64(v, name, &value, errp);
+}
+
+static void memory_region_class_init(ObjectClass *oc, const void *data)
+{
+    ObjectProperty *prop;
+
+    prop = object_class_property_add(oc, "container",
+                                     "link<" TYPE_MEMORY_REGION ">",
+                                     mr_prop_get_container, NULL, NULL,
+                                     NULL);
+    prop->resolve = mr_prop_resolve_container;
+    object_class_property_add(oc, "addr", "uint64", mr_prop_get_addr,
+                              NULL, NULL, NULL);
+    object_class_property_add(oc, "priority", "int32", mr_prop_get_priority,
+                              NULL, NULL, NULL);
+    object_class_property_add(oc, "size", "uint64", mr_prop_get_size, NULL,
+                              NULL, NULL);
+}
+
 static const TypeInfo memory_region_info = {
     .name = TYPE_MEMORY_REGION,
     .parent = TYPE_OBJECT,
     .instance_size = sizeof(MemoryRegion),
     .instance_init = memory_region_instance_init,
     .instance_finalize = memory_region_instance_finalize,
+    .class_init = memory_region_class_init,
 };
 
 static void memory_register_types(void)

@@ -972,6 +972,45 @@ static void test_find(void)
     testdev_free(d);
 }
 
+static void test_qom_properties(void)
+{
+    TestDev *d = testdev_new();
+    g_autofree char *path = NULL;
+    Object *dev;
+
+    /* put the owner in the composition tree, as a device would be */
+    object_property_add_child(object_get_root(), "testdev", d->owner);
+    memory_region_init(&d->container, d->owner, "bank", 0x10000);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "bank/io",
+                          0x100);
+    memory_region_add_subregion_overlap(&d->container, 0x800, &d->io, 3);
+
+    /* '/' in a name is not a path separator in the tree */
+    dev = object_resolve_path("/testdev/bank-io", NULL);
+    g_assert_true(dev == OBJECT(&d->io));
+    g_assert_cmpstr(memory_region_name(&d->io), ==, "bank/io");
+    /* a second region of the same name gets a numbered child name */
+    memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "bank/io",
+                          0x10);
+    g_assert_true(object_resolve_path("/testdev/bank-io[0]", NULL) ==
+                  OBJECT(&d->io2));
+
+    g_assert_cmpuint(object_property_get_uint(dev, "addr", &error_abort), ==,
+                     0x800);
+    g_assert_cmpuint(object_property_get_uint(dev, "size", &error_abort), ==,
+                     0x100);
+    g_assert_cmpint(object_property_get_int(dev, "priority", &error_abort),
+                    ==, 3);
+    path = object_property_get_str(dev, "container", &error_abort);
+    g_assert_cmpstr(path, ==, "/testdev/bank");
+    g_assert_true(object_resolve_path("/testdev/bank-io/container", NULL) ==
+                  OBJECT(&d->container));
+
+    /* the tree held a reference of its own; testdev_free drops ours */
+    object_unparent(d->owner);
+    testdev_free(d);
+}
+
 static void test_ram_too_big(void)
 {
     TestDev *d = testdev_new();
@@ -1014,6 +1053,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/tree/enable-move", test_enable_move);
     g_test_add_func("/memory/tree/teardown", test_teardown);
     g_test_add_func("/memory/tree/find", test_find);
+    g_test_add_func("/memory/tree/qom-properties", test_qom_properties);
     g_test_add_func("/memory/rom", test_rom);
     g_test_add_func("/memory/mtree/text", test_mtree_text);
     g_test_add_func("/memory/mtree/two-address-spaces",
