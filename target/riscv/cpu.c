@@ -5,6 +5,10 @@
  */
 #include "qomu/osdep.h"
 #include "qomu/log.h"
+#include "qapi/error.h"
+#include "exec/address-spaces.h"
+#include "exec/memory.h"
+#include "hw/qdev-properties.h"
 #include "internal.h"
 
 void riscv_cpu_env_init(CPURISCVState *env, uint32_t misa_ext,
@@ -150,3 +154,256 @@ void riscv_cpu_env_dump(CPURISCVState *env, FILE *f)
                 env->gpr[i], (i & 3) == 3 ? "\n" : " ");
     }
 }
+
+/* ---- The CPU's bus: the memory API ------------------------------------ */
+
+static void *riscv_as_ram_ptr(void *opaque, hwaddr addr, bool is_write,
+                              hwaddr *plen)
+{
+    return address_space_get_ram_ptr(opaque, addr, is_write, plen);
+}
+
+static bool riscv_as_read(void *opaque, hwaddr addr, void *buf, unsigned len)
+{
+    MemTxAttrs attrs = MEMTXATTRS_UNSPECIFIED;
+    MemTxResult r = MEMTX_OK;
+    uint64_t v;
+
+    switch (len) {
+    case 1:
+        v = address_space_ldub(opaque, addr, attrs, &r);
+        break;
+    case 2:
+        v = address_space_lduw_le(opaque, addr, attrs, &r);
+        break;
+    case 4:
+        v = address_space_ldl_le(opaque, addr, attrs, &r);
+        break;
+    case 8:
+        v = address_space_ldq_le(opaque, addr, attrs, &r);
+        break;
+    default:
+        return address_space_read(opaque, addr, attrs, buf, len) == MEMTX_OK;
+    }
+    memcpy(buf, &v, len);
+    return r == MEMTX_OK;
+}
+
+static bool riscv_as_write(void *opaque, hwaddr addr, const void *buf,
+                           unsigned len)
+{
+    MemTxAttrs attrs = MEMTXATTRS_UNSPECIFIED;
+    MemTxResult r = MEMTX_OK;
+    uint64_t v = 0;
+
+    memcpy(&v, buf, len < 8 ? len : 8);
+    switch (len) {
+    case 1:
+        address_space_stb(opaque, addr, v, attrs, &r);
+        break;
+    case 2:
+        address_space_stw_le(opaque, addr, v, attrs, &r);
+        break;
+    case 4:
+        address_space_stl_le(opaque, addr, v, attrs, &r);
+        break;
+    case 8:
+        address_space_stq_le(opaque, addr, v, attrs, &r);
+        break;
+    default:
+        r = address_space_write(opaque, addr, attrs, buf, len);
+        break;
+    }
+    return r == MEMTX_OK;
+}
+
+static uint64_t riscv_as_generation(void *opaque)
+{
+    return address_space_map_generation(opaque);
+}
+
+static const RISCVBus riscv_as_bus = {
+    .get_ram_ptr = riscv_as_ram_ptr,
+    .read = riscv_as_read,
+    .write = riscv_as_write,
+    .generation = riscv_as_generation,
+};
+
+/* DMA, loaders and device writes into RAM: drop decoded code there. */
+static void riscv_ram_write_hook(void *opaque, hwaddr addr, hwaddr len)
+{
+    riscv_invalidate_code(addr, len);
+}
+
+/* ---- The QOM CPU ------------------------------------------------------ */
+
+int riscv_cpu_exec(RISCVCPU *cpu, int64_t max_insns)
+{
+    return riscv_cpu_env_exec(&cpu->env, max_insns);
+}
+
+void riscv_cpu_set_irq(RISCVCPU *cpu, int irq, int level)
+{
+    riscv_cpu_env_set_irq(&cpu->env, irq, level);
+}
+
+bool riscv_cpu_has_work(RISCVCPU *cpu)
+{
+    return riscv_cpu_env_has_work(&cpu->env);
+}
+
+static void riscv_cpu_gpio_in(void *opaque, int n, int level)
+{
+    riscv_cpu_set_irq(opaque, n, level);
+}
+
+static bool riscv_cpu_class_has_work(CPUState *cs)
+{
+    return riscv_cpu_has_work(RISCV_CPU(cs));
+}
+
+static int riscv_cpu_class_exec(CPUState *cs, int64_t max_insns)
+{
+    return riscv_cpu_exec(RISCV_CPU(cs), max_insns);
+}
+
+static void riscv_cpu_class_exit_request(CPUState *cs)
+{
+    riscv_cpu_env_exit_request(&RISCV_CPU(cs)->env);
+}
+
+static void riscv_cpu_dump_state(CPUState *cs, FILE *f, int flags)
+{
+    riscv_cpu_env_dump(&RISCV_CPU(cs)->env, f);
+}
+
+static void riscv_cpu_set_pc(CPUState *cs, uint64_t pc)
+{
+    RISCVCPU *cpu = RISCV_CPU(cs);
+
+    cpu->env.pc = pc;
+    cpu->env.check = true;
+}
+
+static uint64_t riscv_cpu_get_pc(CPUState *cs)
+{
+    return RISCV_CPU(cs)->env.pc;
+}
+
+static void riscv_cpu_reset(DeviceState *dev)
+{
+    RISCVCPU *cpu = RISCV_CPU(dev);
+
+    riscv_cpu_env_reset(&cpu->env, cpu->cfg.resetvec);
+}
+
+static void riscv_cpu_realize(DeviceState *dev, Error **errp)
+{
+    RISCVCPU *cpu = RISCV_CPU(dev);
+    RISCVCPUClass *rcc = RISCV_CPU_GET_CLASS(dev);
+    RISCVCPUConfig *cfg = &cpu->cfg;
+    Error *local_err = NULL;
+    uint32_t ext = 0;
+
+    if (!cfg->ext_i) {
+        error_setg(errp, "riscv-cpu: extension 'i' cannot be disabled "
+                   "(RV64E is not implemented)");
+        return;
+    }
+    if (cfg->ext_s && !cfg->ext_u) {
+        error_setg(errp, "riscv-cpu: extension 's' needs 'u' "
+                   "(S-mode requires U-mode); set u=on or s=off");
+        return;
+    }
+    ext |= RVI;
+    ext |= cfg->ext_m ? RVM : 0;
+    ext |= cfg->ext_a ? RVA : 0;
+    ext |= cfg->ext_c ? RVC : 0;
+    ext |= cfg->ext_s ? RVS : 0;
+    ext |= cfg->ext_u ? RVU : 0;
+
+    rcc->parent_realize(dev, &local_err);
+    if (local_err) {
+        error_propagate(errp, local_err);
+        return;
+    }
+    cpu->env.misa_ext = ext;
+    cpu->env.mhartid = cfg->mhartid;
+    riscv_cpu_env_set_bus(&cpu->env, &riscv_as_bus, CPU(dev)->as);
+    memory_set_ram_write_hook(riscv_ram_write_hook, NULL);
+    riscv_cpu_env_reset(&cpu->env, cfg->resetvec);
+}
+
+static void riscv_cpu_instance_init(Object *obj)
+{
+    RISCVCPU *cpu = RISCV_CPU(obj);
+
+    riscv_cpu_env_init(&cpu->env, RVI | RVM | RVA | RVC | RVS | RVU, 0);
+    qdev_init_gpio_in(DEVICE(obj), riscv_cpu_gpio_in, RISCV_CPU_IRQ_LINES);
+}
+
+static void riscv_cpu_instance_finalize(Object *obj)
+{
+    riscv_cpu_env_destroy(&RISCV_CPU(obj)->env);
+}
+
+static const Property riscv_cpu_properties[] = {
+    DEFINE_PROP_UINT64("mhartid", RISCVCPU, cfg.mhartid, 0),
+    DEFINE_PROP_UINT64("resetvec", RISCVCPU, cfg.resetvec,
+                       RISCV_CPU_DEFAULT_RSTVEC),
+    DEFINE_PROP_BOOL("i", RISCVCPU, cfg.ext_i, true),
+    DEFINE_PROP_BOOL("m", RISCVCPU, cfg.ext_m, true),
+    DEFINE_PROP_BOOL("a", RISCVCPU, cfg.ext_a, true),
+    DEFINE_PROP_BOOL("c", RISCVCPU, cfg.ext_c, true),
+    DEFINE_PROP_BOOL("s", RISCVCPU, cfg.ext_s, true),
+    DEFINE_PROP_BOOL("u", RISCVCPU, cfg.ext_u, true),
+};
+
+static void riscv_cpu_class_init(ObjectClass *oc, const void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(oc);
+    CPUClass *cc = CPU_CLASS(oc);
+    RISCVCPUClass *rcc = RISCV_CPU_CLASS(oc);
+
+    device_class_set_parent_realize(dc, riscv_cpu_realize,
+                                    &rcc->parent_realize);
+    device_class_set_legacy_reset(dc, riscv_cpu_reset);
+    device_class_set_props(dc, riscv_cpu_properties);
+    dc->desc = "RISC-V hart (RV64IMAC, M/S/U, Sv39/Sv48, PMP)";
+    cc->has_work = riscv_cpu_class_has_work;
+    cc->exec = riscv_cpu_class_exec;
+    cc->exit_request = riscv_cpu_class_exit_request;
+    cc->dump_state = riscv_cpu_dump_state;
+    cc->set_pc = riscv_cpu_set_pc;
+    cc->get_pc = riscv_cpu_get_pc;
+}
+
+/* SiFive E51: RV64IMAC with M and U modes only. */
+static void riscv_cpu_e51_init(Object *obj)
+{
+    RISCV_CPU(obj)->cfg.ext_s = false;
+}
+
+static const TypeInfo riscv_cpu_types[] = {
+    {
+        .name = TYPE_RISCV_CPU,
+        .parent = TYPE_CPU,
+        .instance_size = sizeof(RISCVCPU),
+        .instance_init = riscv_cpu_instance_init,
+        .instance_finalize = riscv_cpu_instance_finalize,
+        .abstract = true,
+        .class_size = sizeof(RISCVCPUClass),
+        .class_init = riscv_cpu_class_init,
+    },
+    {
+        .name = TYPE_RISCV_CPU_BASE64,
+        .parent = TYPE_RISCV_CPU,
+    },
+    {
+        .name = TYPE_RISCV_CPU_SIFIVE_E51,
+        .parent = TYPE_RISCV_CPU,
+        .instance_init = riscv_cpu_e51_init,
+    },
+};
+
+DEFINE_TYPES(riscv_cpu_types)

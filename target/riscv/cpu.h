@@ -21,6 +21,7 @@
 #include "qomu/osdep.h"
 #include "qomu/typedefs.h"
 #include <setjmp.h>
+#include "hw/core/cpu.h"
 #include "cpu_bits.h"
 
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
@@ -204,5 +205,78 @@ void riscv_invalidate_code(hwaddr addr, hwaddr len);
  */
 int riscv_csr_access(CPURISCVState *env, int csrno, uint64_t *ret_value,
                      uint64_t new_value, uint64_t write_mask);
+
+/*
+ * riscv_cpu_set_rdtime_fn: QEMU's name for riscv_cpu_env_set_rdtime(); the
+ * board's ACLINT calls it on each hart.
+ */
+static inline void riscv_cpu_set_rdtime_fn(CPURISCVState *env,
+                                           uint64_t (*fn)(void *),
+                                           void *arg)
+{
+    riscv_cpu_env_set_rdtime(env, fn, arg);
+}
+
+/* ---- The QOM CPU ------------------------------------------------------ */
+
+/*
+ * Types, as QEMU names them: the abstract "riscv-cpu" and the models
+ * "<model>-riscv-cpu"; -cpu <model> looks up RISCV_CPU_TYPE_NAME(model).
+ *   rv64        RV64IMAC, M/S/U, Sv39/Sv48, 16 PMP entries
+ *   sifive-e51  RV64IMAC, M/U only (no S, no MMU)
+ * Properties: "mhartid" (uint64), "resetvec" (uint64, default 0x1000 as
+ * QEMU's DEFAULT_RSTVEC), and one bool per extension: "i", "m", "a", "c",
+ * "s", "u" (so -cpu rv64,c=off works; misa reports what is on).
+ * GPIO inputs 0..15 are the local interrupts, numbered as mip bits
+ * (IRQ_M_SOFT 3, IRQ_M_TIMER 7, IRQ_M_EXT 11, IRQ_S_EXT 9, ...).
+ */
+#define TYPE_RISCV_CPU "riscv-cpu"
+#define RISCV_CPU_TYPE_SUFFIX "-" TYPE_RISCV_CPU
+#define RISCV_CPU_TYPE_NAME(name) (name RISCV_CPU_TYPE_SUFFIX)
+#define TYPE_RISCV_CPU_BASE64 RISCV_CPU_TYPE_NAME("rv64")
+#define TYPE_RISCV_CPU_SIFIVE_E51 RISCV_CPU_TYPE_NAME("sifive-e51")
+#define RISCV_CPU_DEFAULT_RSTVEC 0x1000
+#define RISCV_CPU_IRQ_LINES 16
+
+OBJECT_DECLARE_TYPE(RISCVCPU, RISCVCPUClass, RISCV_CPU)
+
+typedef struct RISCVCPUConfig {
+    bool ext_i, ext_m, ext_a, ext_c, ext_s, ext_u;
+    uint64_t mhartid;
+    uint64_t resetvec;
+} RISCVCPUConfig;
+
+struct RISCVCPUClass {
+    /* private: */
+    CPUClass parent_class;
+
+    /* public: */
+    DeviceRealize parent_realize;
+};
+
+struct RISCVCPU {
+    /* private: */
+    CPUState parent_obj;
+
+    /* public: */
+    CPURISCVState env;
+    RISCVCPUConfig cfg;
+};
+
+/**
+ * riscv_cpu_exec: the run loop's entry point: run @cpu for at most
+ * @max_insns instructions.
+ * Returns: RISCV_EXEC_BUDGET (budget used up), RISCV_EXEC_HALTED (in wfi
+ * with nothing pending: do not call again until riscv_cpu_has_work()),
+ * or RISCV_EXEC_EXIT (cpu_exit() was called).  These equal the
+ * CPU_EXEC_* values of hw/core/cpu.h.
+ */
+int riscv_cpu_exec(RISCVCPU *cpu, int64_t max_insns);
+
+/** riscv_cpu_set_irq: drive local interrupt @irq of @cpu to @level. */
+void riscv_cpu_set_irq(RISCVCPU *cpu, int irq, int level);
+
+/** riscv_cpu_has_work: true if @cpu is running or has an interrupt due. */
+bool riscv_cpu_has_work(RISCVCPU *cpu);
 
 #endif /* TARGET_RISCV_CPU_H */

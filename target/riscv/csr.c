@@ -124,11 +124,12 @@ static uint64_t pmpcfg_read(CPURISCVState *env, int idx)
 {
     uint64_t v = 0;
 
-    if (idx > 2) {
+    /* RV64: pmpcfg0 holds entries 0-7, pmpcfg2 8-15, pmpcfg4.. 16-63. */
+    if (idx * 8 >= RISCV_PMP_REGIONS) {
         return 0;       /* entries 16..63 are not implemented: zero */
     }
     for (int i = 0; i < 8; i++) {
-        v |= (uint64_t)env->pmpcfg[idx * 4 + i] << (8 * i);
+        v |= (uint64_t)env->pmpcfg[idx * 8 + i] << (8 * i);
     }
     return v;
 }
@@ -144,12 +145,12 @@ static bool pmpaddr_locked(CPURISCVState *env, int i)
 
 static void pmpcfg_write(CPURISCVState *env, int idx, uint64_t val)
 {
-    if (idx > 2) {
+    if (idx * 8 >= RISCV_PMP_REGIONS) {
         return;
     }
     for (int i = 0; i < 8; i++) {
         uint8_t cfg = (val >> (8 * i)) & 0x9f;
-        int n = idx * 4 + i;
+        int n = idx * 8 + i;
 
         if (env->pmpcfg[n] & PMP_L) {
             continue;   /* locked until reset */

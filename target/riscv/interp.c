@@ -11,6 +11,7 @@
  */
 #include "qomu/osdep.h"
 #include "qomu/log.h"
+#include "disas/riscv.h"
 #include "internal.h"
 
 #define R(f)  (env->gpr[in->f])
@@ -795,12 +796,17 @@ void riscv_decode(CPURISCVState *env, RISCVInsn *in, uint32_t raw, int len)
 
 /* ---- Decoded-page cache ---------------------------------------------- */
 
+/* -d in_asm: one line per newly decoded instruction, objdump style. */
 void riscv_log_insn(uint64_t pc, uint32_t raw, int len)
 {
+    char text[RISCV_DISAS_BUF_SIZE];
+    uint8_t code[4] = { raw, raw >> 8, raw >> 16, raw >> 24 };
+
+    riscv_disas_insn(text, sizeof(text), pc, code, len);
     if (len == 2) {
-        qemu_log("0x%016" PRIx64 ":  %04x\n", pc, raw);
+        qemu_log("0x%016" PRIx64 ":  %04x          %s\n", pc, raw, text);
     } else {
-        qemu_log("0x%016" PRIx64 ":  %08x\n", pc, raw);
+        qemu_log("0x%016" PRIx64 ":  %08x      %s\n", pc, raw, text);
     }
 }
 

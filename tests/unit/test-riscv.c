@@ -858,6 +858,13 @@ static void test_pmp(void)
                                   RISCV_ACCESS_STORE, PRV_S));
     g_assert_false(riscv_pmp_check(env, RAM_BASE + 0x20000, 8,
                                    RISCV_ACCESS_STORE, PRV_S));
+    /* RV64: pmpcfg2 holds entries 8..15 (byte 7 is entry 15). */
+    riscv_csr_access(env, CSR_PMPCFG0 + 2, NULL,
+                     (uint64_t)(PMP_A_NAPOT | PMP_R) << 56, ~0ULL);
+    g_assert_cmphex(env->pmpcfg[15], ==, PMP_A_NAPOT | PMP_R);
+    g_assert_cmphex(env->pmpcfg[7], ==, 0);
+    g_assert_cmpint(riscv_csr_access(env, CSR_PMPCFG0 + 1, NULL, 0, 0), ==,
+                    RISCV_EXCP_ILLEGAL_INST);
     /* NA4 */
     riscv_csr_access(env, CSR_PMPADDR0 + 2, NULL, MMIO_BASE >> 2, ~0ULL);
     riscv_csr_access(env, CSR_PMPCFG0, NULL,
