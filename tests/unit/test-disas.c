@@ -137,11 +137,19 @@ static void test_no_crash(void)
     }
     for (i = 0; i < n; i++) {
         uint32_t w = g_rand_int(rand);
-        int len = disas_word(buf, g_rand_int(rand) * 0x10001ull, w);
+        uint8_t code[4] = { w, w >> 8, w >> 16, w >> 24 };
+        uint64_t pc = g_rand_int(rand) * 0x10001ull;
+        int len = disas_word(buf, pc, w);
 
         g_assert_cmpint(len, ==, insn_length(w));
         g_assert_cmpuint(strlen(buf), >, 0);
         g_assert_cmpuint(strlen(buf), <, sizeof(buf) - 1);
+        /* the configured backend too (capstone, in some builds) */
+        if (i < 200000) {
+            g_assert_cmpint(riscv_disas_insn(buf, sizeof(buf), pc, code, 4),
+                            ==, len);
+            g_assert_cmpuint(strlen(buf), >, 0);
+        }
     }
     g_rand_free(rand);
 }
@@ -272,6 +280,37 @@ static void test_tricky(void)
     }
 }
 
+/*
+ * riscv_disas_insn() is the built-in disassembler, or capstone's when the
+ * build found a capstone that knows RISC-V: same lengths either way.
+ */
+static void test_backend(void)
+{
+    static const uint32_t words[] = {
+        0x00000297, 0x30002573, 0x04b6252f, 0x02c59553, 0x0000007b,
+        0x4515, 0x8082, 0x0000, 0x0505, 0xbfe5,
+    };
+    char want[RISCV_DISAS_BUF_SIZE], got[RISCV_DISAS_BUF_SIZE];
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(words); i++) {
+        uint8_t code[4] = { words[i], words[i] >> 8, words[i] >> 16,
+                            words[i] >> 24 };
+        int len = riscv_builtin_disas_insn(want, sizeof(want), 0x80000000,
+                                           code, 4);
+
+        g_assert_cmpint(riscv_disas_insn(got, sizeof(got), 0x80000000, code,
+                                         4), ==, len);
+#ifdef CONFIG_CAPSTONE_RISCV
+        g_assert_cmpuint(strlen(got), >, 0);
+#else
+        g_assert_cmpstr(got, ==, want);
+#endif
+        g_assert_cmpint(riscv_disas_insn(got, sizeof(got), 0, code, len - 1),
+                        ==, 0);
+    }
+}
+
 typedef struct {
     uint64_t base;
     const uint8_t *mem;
@@ -300,12 +339,35 @@ static void test_lines(void)
     FakeMem m = { 0x80000000, prog, sizeof(prog) };
     g_autoptr(GString) out = g_string_new("");
 
+    g_autoptr(GString) want = g_string_new("");
+    char text[3][RISCV_DISAS_BUF_SIZE];
+
     disas_riscv_lines(out, 0x80000000, 5, fake_read, &m);
+    /* the text is riscv_disas_insn()'s, whichever backend that is */
+    riscv_disas_insn(text[0], sizeof(text[0]), 0x80000000, prog, 4);
+    riscv_disas_insn(text[1], sizeof(text[1]), 0x80000004, prog + 4, 2);
+    riscv_disas_insn(text[2], sizeof(text[2]), 0x80000006, prog + 6, 2);
+    g_string_printf(want, "0x80000000:  00000297          %s\n"
+                    "0x80000004:  4515              %s\n"
+                    "0x80000006:  8082              %s\n"
+                    "0x80000008:  Cannot access memory\n",
+                    text[0], text[1], text[2]);
+    g_assert_cmpstr(out->str, ==, want->str);
+#ifndef CONFIG_CAPSTONE_RISCV
     g_assert_cmpstr(out->str, ==,
                     "0x80000000:  00000297          auipc t0,0x0\n"
                     "0x80000004:  4515              li a0,5\n"
                     "0x80000006:  8082              ret\n"
                     "0x80000008:  Cannot access memory\n");
+#endif
+
+    /* nothing readable at all, and a count of zero */
+    g_string_truncate(out, 0);
+    disas_riscv_lines(out, 0x1000, 3, fake_read, &m);
+    g_assert_cmpstr(out->str, ==, "0x00001000:  Cannot access memory\n");
+    g_string_truncate(out, 0);
+    disas_riscv_lines(out, 0x80000000, 0, fake_read, &m);
+    g_assert_cmpstr(out->str, ==, "");
 }
 
 int main(int argc, char **argv)
@@ -316,6 +378,7 @@ int main(int argc, char **argv)
     g_test_add_func("/disas/riscv/no-crash", test_no_crash);
     g_test_add_func("/disas/riscv/short-input", test_short_input);
     g_test_add_func("/disas/riscv/tricky", test_tricky);
+    g_test_add_func("/disas/riscv/backend", test_backend);
     g_test_add_func("/disas/riscv/lines", test_lines);
     return g_test_run();
 }

@@ -44,13 +44,15 @@ def write_header(path, defs):
 
 
 def fuzz_source(path):
-    """Every 16-bit encoding, then random 32-bit words (fixed seed)."""
+    """Every 16-bit encoding, every CSR, random 32-bit words (fixed seed)."""
     rnd = random.Random(SEED)
     with open(path, 'w') as f:
         f.write('\t.text\n')
         for v in range(65536):
             if v & 3 != 3:
                 f.write('\t.insn 0x%04x\n' % v)
+        for csr in range(4096):                 # csrrc a0, csr, a1
+            f.write('\t.insn 0x%08x\n' % ((csr << 20) | 0x5b573))
         n = 0
         while n < RANDOM_WORDS:
             w = rnd.getrandbits(32) | 3
