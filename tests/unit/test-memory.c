@@ -1011,6 +1011,115 @@ static void test_qom_properties(void)
     testdev_free(d);
 }
 
+/*
+ * Random accesses over RAM edges, holes and devices of every ops kind:
+ * never a crash, RAM always equal to a shadow copy, holes read as zero.
+ */
+static void test_random_accesses(void)
+{
+    TestDev *d = testdev_new();
+    MemoryRegion *sys = get_system_memory();
+    const hwaddr ram_base = 0x80000000, ram_size = 0x1000;
+    g_autofree uint8_t *shadow = g_malloc0(ram_size);
+    const MemTxResult any = MEMTX_ERROR | MEMTX_DECODE_ERROR;
+    int i;
+
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", ram_size,
+                                         &error_abort));
+    memory_region_add_subregion(sys, ram_base, &d->ram);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_4only, d, "regs4",
+                          0x40);
+    memory_region_add_subregion(sys, ram_base + ram_size + 0x40, &d->io);
+    memory_region_init_io(&d->io2, d->owner, &dev_ops_big, d, "be", 0x40);
+    memory_region_add_subregion(sys, ram_base - 0x40, &d->io2);
+    memory_region_init_io(&d->bank_io, d->owner, &dev_ops_impl4, d, "impl4",
+                          0x30);
+    memory_region_add_subregion(sys, ram_base + ram_size + 0x100,
+                                &d->bank_io);
+
+    for (i = 0; i < 20000; i++) {
+        hwaddr addr = ram_base - 0x80 + g_test_rand_int_range(0, 0x1200);
+        unsigned len = g_test_rand_int_range(1, 33);
+        uint8_t buf[32], expect[32];
+        bool is_write = g_test_rand_bit();
+        MemTxResult r;
+        unsigned k;
+
+        for (k = 0; k < len; k++) {
+            buf[k] = g_test_rand_int();
+        }
+        if (g_test_rand_bit()) {
+            static const unsigned sizes[] = { 1, 2, 4, 8 };
+            unsigned size = sizes[g_test_rand_int_range(0, 4)];
+            uint64_t v = ((uint64_t)g_test_rand_int() << 32) |
+                         (uint32_t)g_test_rand_int();
+
+            len = size;
+            for (k = 0; k < size; k++) {
+                buf[k] = v >> (8 * k);
+            }
+            if (is_write) {
+                switch (size) {
+                case 1:
+                    address_space_stb(AS, addr, v, ATTRS, &r);
+                    break;
+                case 2:
+                    address_space_stw_le(AS, addr, v, ATTRS, &r);
+                    break;
+                case 4:
+                    address_space_stl_le(AS, addr, v, ATTRS, &r);
+                    break;
+                default:
+                    address_space_stq_le(AS, addr, v, ATTRS, &r);
+                    break;
+                }
+            } else {
+                switch (size) {
+                case 1:
+                    v = address_space_ldub(AS, addr, ATTRS, &r);
+                    break;
+                case 2:
+                    v = address_space_lduw_le(AS, addr, ATTRS, &r);
+                    break;
+                case 4:
+                    v = address_space_ldl_le(AS, addr, ATTRS, &r);
+                    break;
+                default:
+                    v = address_space_ldq_le(AS, addr, ATTRS, &r);
+                    break;
+                }
+                for (k = 0; k < size; k++) {
+                    buf[k] = v >> (8 * k);
+                }
+            }
+        } else {
+            r = address_space_rw(AS, addr, ATTRS, buf, len, is_write);
+        }
+        g_assert_cmpuint(r & ~any, ==, 0);
+
+        /* RAM follows the shadow; holes read as zero */
+        for (k = 0; k < len; k++) {
+            hwaddr a = addr + k;
+            if (a >= ram_base && a < ram_base + ram_size) {
+                if (is_write) {
+                    shadow[a - ram_base] = buf[k];
+                }
+                expect[k] = shadow[a - ram_base];
+                g_assert_cmpuint(buf[k], ==, expect[k]);
+            } else if (!is_write && (a < ram_base - 0x40 ||
+                                     (a >= ram_base + ram_size &&
+                                      a < ram_base + ram_size + 0x40) ||
+                                     (a >= ram_base + ram_size + 0x80 &&
+                                      a < ram_base + ram_size + 0x100) ||
+                                     a >= ram_base + ram_size + 0x130)) {
+                g_assert_cmpuint(buf[k], ==, 0);
+            }
+        }
+    }
+
+    testdev_free(d);
+}
+
 static void test_ram_too_big(void)
 {
     TestDev *d = testdev_new();
@@ -1043,6 +1152,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/ram/too-big", test_ram_too_big);
     g_test_add_func("/memory/ram/typed-crossing", test_typed_crossing);
     g_test_add_func("/memory/holes", test_holes);
+    g_test_add_func("/memory/random-accesses", test_random_accesses);
     g_test_add_func("/memory/io/basic", test_io_basic);
     g_test_add_func("/memory/io/access-sizes", test_access_sizes);
     g_test_add_func("/memory/io/endianness", test_endianness);
