@@ -303,6 +303,16 @@ DeviceState *qdev_device_add_from_qdict(const QDict *opts, bool from_json,
     g_autofree char *name = NULL;
     const char *cname = id ? "peripheral" : "peripheral-anon";
 
+    static const char *const string_keys[] = { "driver", "id", "bus" };
+
+    for (size_t i = 0; i < ARRAY_SIZE(string_keys); i++) {
+        QObject *v = qdict_get(opts, string_keys[i]);
+
+        if (v && qobject_type(v) != QTYPE_QSTRING) {
+            error_setg(errp, "'%s' must be a string", string_keys[i]);
+            return NULL;
+        }
+    }
     if (!driver) {
         error_setg(errp, "missing 'driver' (the device type; try -device "
                    "help)");

@@ -294,15 +294,6 @@ static bool device_set_realized_internal(DeviceState *dev, bool value,
         device_unrealize_internal(dev);
         return true;
     }
-    if (dev->parent_bus && !dev->parent_bus->realized &&
-        dev->parent_bus->parent) {
-        g_autofree char *desc = qdev_device_describe(dev);
-
-        error_setg(errp, "cannot realize %s: its bus '%s' is not realized "
-                   "(realize the bus's device first)", desc,
-                   dev->parent_bus->name);
-        return false;
-    }
     if (!device_realize_internal(dev, errp)) {
         return false;
     }

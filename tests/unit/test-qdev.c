@@ -1499,6 +1499,10 @@ static void test_device_add(void)
                      "Bus 'nowhere' not found");
     expect_add_error("{'driver': 'tst-dev', 'fail': 'on'}", false,
                      "tst-dev: asked to fail");
+    expect_add_error("{'driver': 'tst-dev', 'id': 5}", true,
+                     "'id' must be a string");
+    expect_add_error("{'id': 'x'}", false,
+                     "missing 'driver' (the device type; try -device help)");
 
     /* Success: /machine/peripheral/<id>, /machine/peripheral-anon/... */
     o = opts("{'driver': 'tst-dev', 'id': 'one', 'u32': '0x20', "
