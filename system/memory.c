@@ -969,6 +969,17 @@ MemTxResult memory_region_access(MemoryRegion *mr, AddressSpace *as,
     MemTxResult r;
     unsigned i;
 
+    if (!mr->ops) {
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "memory: %s at 0x%" HWADDR_PRIx ", size %u, region '%s'"
+                      " offset 0x%" HWADDR_PRIx ": region has no contents\n",
+                      access_name(is_write), addr, size,
+                      memory_region_name(mr), off);
+        if (!is_write) {
+            memset(buf, 0, size);
+        }
+        return MEMTX_DECODE_ERROR;
+    }
     if (!memory_region_access_valid(mr, as, addr, off, size, is_write,
                                     attrs)) {
         if (!is_write) {
@@ -1001,10 +1012,16 @@ MemTxResult memory_region_access(MemoryRegion *mr, AddressSpace *as,
         }
         engaged_in_io[n_engaged_in_io++] = key;
     }
+    /*
+     * Hold the owner for the duration, as QEMU does: a callback may unplug
+     * its own device, and a split access still needs the region.
+     */
+    memory_region_ref(mr);
     r = access_with_adjusted_size(mr, off, buf, size, is_write, attrs);
     if (guarded) {
         n_engaged_in_io--;
     }
+    memory_region_unref(mr);
     return r;
 }
 
@@ -1040,17 +1057,6 @@ static MemTxResult memory_region_dispatch(MemoryRegion *mr, hwaddr addr,
             memcpy(mr->ram_block + offset, buf, size);
         }
         return MEMTX_OK;
-    }
-    if (!mr->ops) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "memory: %s of size %u at offset 0x%" HWADDR_PRIx
-                      " of container '%s', which has no contents\n",
-                      access_name(is_write), size, offset,
-                      memory_region_name(mr));
-        if (!is_write) {
-            memset(buf, 0, size);
-        }
-        return MEMTX_DECODE_ERROR;
     }
     return memory_region_access(mr, NULL, offset, offset, buf, size,
                                 is_write, attrs);

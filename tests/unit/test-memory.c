@@ -885,6 +885,55 @@ static void test_reentrancy(void)
     testdev_free(d);
 }
 
+/* A device that unmaps itself when written, then DMAs (re-rendering). */
+static void unmapping_write(void *opaque, hwaddr addr, uint64_t val,
+                            unsigned size)
+{
+    TestDev *d = opaque;
+    uint32_t word;
+
+    d->nr_accesses++;
+    if (memory_region_is_mapped(&d->io)) {
+        memory_region_del_subregion(get_system_memory(), &d->io);
+        d->dma_result = address_space_read(AS, 0x80000000, ATTRS, &word, 4);
+    }
+}
+
+static const MemoryRegionOps unmapping_ops = {
+    .read = dev_read,
+    .write = unmapping_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 1, .max_access_size = 8 },
+    .impl = { .min_access_size = 4, .max_access_size = 4 },
+};
+
+static void test_map_change_in_callback(void)
+{
+    TestDev *d = testdev_new();
+    uint64_t gen;
+    MemTxResult r;
+
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000,
+                                         &error_abort));
+    memory_region_add_subregion(get_system_memory(), 0x80000000, &d->ram);
+    memory_region_init_io(&d->io, d->owner, &unmapping_ops, d, "self-unmap",
+                          0x100);
+    memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
+    gen = address_space_map_generation(AS);
+
+    /* an 8-byte store split in two: the first half unmaps the device */
+    address_space_stq_le(AS, 0x10000000, 1, ATTRS, &r);
+    g_assert_cmpuint(r, ==, MEMTX_OK);
+    g_assert_cmpuint(d->nr_accesses, ==, 2);
+    g_assert_cmpuint(d->dma_result, ==, MEMTX_OK);
+    g_assert_cmpuint(address_space_map_generation(AS), !=, gen);
+    address_space_stl_le(AS, 0x10000000, 1, ATTRS, &r);
+    g_assert_cmpuint(r, ==, MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(d->nr_accesses, ==, 2);
+
+    testdev_free(d);
+}
+
 static long rss_kib(void)
 {
     g_autofree char *status = NULL;
@@ -1158,6 +1207,8 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/io/endianness", test_endianness);
     g_test_add_func("/memory/io/unimplemented", test_unimplemented);
     g_test_add_func("/memory/io/reentrancy", test_reentrancy);
+    g_test_add_func("/memory/io/map-change-in-callback",
+                    test_map_change_in_callback);
     g_test_add_func("/memory/tree/priority", test_priority_overlap);
     g_test_add_func("/memory/tree/alias", test_alias);
     g_test_add_func("/memory/tree/enable-move", test_enable_move);
