@@ -61,8 +61,7 @@ static int64_t key_to_index(const char *key)
 
 static bool is_help_option(const char *s, size_t len)
 {
-    return (len == 4 && !strncmp(s, "help", 4)) ||
-           (len == 1 && s[0] == '?');
+    return (len == 4 && !strncmp(s, "help", 4)) || (len == 1 && s[0] == '?');
 }
 
 /*
@@ -82,8 +81,7 @@ static QObject *keyval_parse_put(QDict *cur, const char *key_in_cur,
 
     if (old) {
         if (qobject_type(old) != (value ? QTYPE_QSTRING : QTYPE_QDICT)) {
-            error_setg(errp, "Parameters '%s.*' used inconsistently",
-                       full_key);
+            error_setg(errp, "Parameters '%s.*' used inconsistently", full_key);
             qobject_unref(value);
             return NULL;
         }
@@ -152,8 +150,8 @@ static const char *keyval_parse_one(QDict *qdict, const char *params,
             flen = name_length(s);
         }
         if (!flen || (s + flen < key_end && s[flen] != '.')) {
-            error_setg(errp, "Invalid parameter '%.*s'",
-                       (int)(key_end - key), key);
+            error_setg(errp, "Invalid parameter '%.*s'", (int)(key_end - key),
+                       key);
             return NULL;
         }
         if (flen > KEY_FRAGMENT_MAX) {
@@ -163,8 +161,8 @@ static const char *keyval_parse_one(QDict *qdict, const char *params,
             return NULL;
         }
         if (s != key) {
-            next = keyval_parse_put(cur, key_in_cur, NULL, key, s - 1, seen,
-                                    errp);
+            next =
+                keyval_parse_put(cur, key_in_cur, NULL, key, s - 1, seen, errp);
             if (!next) {
                 return NULL;
             }
@@ -319,12 +317,10 @@ static QObject *keyval_listify(QDict *cur, GSList *key_of_cur, Error **errp)
 }
 
 QDict *keyval_parse_into(QDict *qdict, const char *params,
-                         const char *implied_key, bool *p_help,
-                         Error **errp)
+                         const char *implied_key, bool *p_help, Error **errp)
 {
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash,
-                                                      g_str_equal, g_free,
-                                                      NULL);
+    g_autoptr(GHashTable) seen =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     QObject *listified;
     const char *s;
     bool help = false;
@@ -353,8 +349,8 @@ QDict *keyval_parse_into(QDict *qdict, const char *params,
     return qdict;
 }
 
-QDict *keyval_parse(const char *params, const char *implied_key,
-                    bool *p_help, Error **errp)
+QDict *keyval_parse(const char *params, const char *implied_key, bool *p_help,
+                    Error **errp)
 {
     QDict *qdict = qdict_new();
 
@@ -399,7 +395,7 @@ static bool keyval_do_merge(QDict *dest, const QDict *merged, GString *str,
                 QList *old = qobject_to(QList, old_value);
                 const QListEntry *item;
 
-                QLIST_FOREACH_ENTRY(qobject_to(QList, value), item) {
+                QLIST_FOREACH_ENTRY (qobject_to(QList, value), item) {
                     qlist_append_obj(old, qobject_ref(qlist_entry_obj(item)));
                 }
                 continue;

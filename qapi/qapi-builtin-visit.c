@@ -7,44 +7,43 @@
 #include "qapi/qapi-builtin-visit.h"
 #include "qapi/dealloc-visitor.h"
 
-#define QAPI_DEFINE_BUILTIN_LIST(Name, visit_elem)                          \
-    bool visit_type_##Name##List(Visitor *v, const char *name,              \
-                                 Name##List **obj, Error **errp)            \
-    {                                                                       \
-        bool ok = false;                                                    \
-        Name##List *tail;                                                   \
-        size_t size = sizeof(**obj);                                        \
-                                                                            \
-        if (!visit_start_list(v, name, (GenericList **)obj, size, errp)) {  \
-            return false;                                                   \
-        }                                                                   \
-        for (tail = *obj; tail;                                             \
-             tail = (Name##List *)visit_next_list(v, (GenericList *)tail,   \
-                                                  size)) {                  \
-            if (!visit_elem(v, NULL, &tail->value, errp)) {                 \
-                goto out;                                                   \
-            }                                                               \
-        }                                                                   \
-        ok = visit_check_list(v, errp);                                     \
-    out:                                                                    \
-        visit_end_list(v, (void **)obj);                                    \
-        if (!ok && visit_is_input(v)) {                                     \
-            qapi_free_##Name##List(*obj);                                   \
-            *obj = NULL;                                                    \
-        }                                                                   \
-        return ok;                                                          \
-    }                                                                       \
-                                                                            \
-    void qapi_free_##Name##List(Name##List *obj)                            \
-    {                                                                       \
-        Visitor *v;                                                         \
-                                                                            \
-        if (!obj) {                                                         \
-            return;                                                         \
-        }                                                                   \
-        v = qapi_dealloc_visitor_new();                                     \
-        visit_type_##Name##List(v, NULL, &obj, NULL);                       \
-        visit_free(v);                                                      \
+#define QAPI_DEFINE_BUILTIN_LIST(Name, visit_elem)                             \
+    bool visit_type_##Name##List(Visitor *v, const char *name,                 \
+                                 Name##List **obj, Error **errp)               \
+    {                                                                          \
+        bool ok = false;                                                       \
+        Name##List *tail;                                                      \
+        size_t size = sizeof(**obj);                                           \
+                                                                               \
+        if (!visit_start_list(v, name, (GenericList **)obj, size, errp)) {     \
+            return false;                                                      \
+        }                                                                      \
+        for (tail = *obj; tail; tail = (Name##List *)visit_next_list(          \
+                                    v, (GenericList *)tail, size)) {           \
+            if (!visit_elem(v, NULL, &tail->value, errp)) {                    \
+                goto out;                                                      \
+            }                                                                  \
+        }                                                                      \
+        ok = visit_check_list(v, errp);                                        \
+    out:                                                                       \
+        visit_end_list(v, (void **)obj);                                       \
+        if (!ok && visit_is_input(v)) {                                        \
+            qapi_free_##Name##List(*obj);                                      \
+            *obj = NULL;                                                       \
+        }                                                                      \
+        return ok;                                                             \
+    }                                                                          \
+                                                                               \
+    void qapi_free_##Name##List(Name##List *obj)                               \
+    {                                                                          \
+        Visitor *v;                                                            \
+                                                                               \
+        if (!obj) {                                                            \
+            return;                                                            \
+        }                                                                      \
+        v = qapi_dealloc_visitor_new();                                        \
+        visit_type_##Name##List(v, NULL, &obj, NULL);                          \
+        visit_free(v);                                                         \
     }
 
 QAPI_DEFINE_BUILTIN_LIST(str, visit_type_str)

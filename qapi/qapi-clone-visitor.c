@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * qapi-clone-visitor.c: deep copies.  Each struct, list node and
- * alternate is duplicated as a block (dup_block) when it is entered (which copies its
- * scalars); pointers inside are then unshared member by member.
+ * alternate is duplicated as a block (dup_block) when it is entered, which
+ * copies its scalars; pointers inside are then unshared member by member.
  */
 #include "qomu/osdep.h"
 #include "qapi/clone-visitor.h"
@@ -85,8 +85,7 @@ static bool qcv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     return true;
 }
 
-static bool qcv_type_bool(Visitor *v, const char *name, bool *obj,
-                          Error **errp)
+static bool qcv_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
 {
     g_assert(to_qcv(v)->depth);
     return true;
@@ -99,8 +98,7 @@ static bool qcv_type_number(Visitor *v, const char *name, double *obj,
     return true;
 }
 
-static bool qcv_type_str(Visitor *v, const char *name, char **obj,
-                         Error **errp)
+static bool qcv_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
     g_assert(to_qcv(v)->depth);
     /* As QEMU: a NULL string is copied as "" (which is what it means). */
@@ -155,8 +153,7 @@ Visitor *qapi_clone_visitor_new(void)
 }
 
 void *qapi_clone(const void *src,
-                 bool (*visit_type)(Visitor *, const char *, void **,
-                                    Error **))
+                 bool (*visit_type)(Visitor *, const char *, void **, Error **))
 {
     Visitor *v;
     void *dst = (void *)src;
@@ -171,8 +168,7 @@ void *qapi_clone(const void *src,
 }
 
 void qapi_clone_members(void *dst, const void *src, size_t sz,
-                        bool (*visit_type_members)(Visitor *, void *,
-                                                   Error **))
+                        bool (*visit_type_members)(Visitor *, void *, Error **))
 {
     Visitor *v = qapi_clone_visitor_new();
 

@@ -30,8 +30,8 @@ static void dealloc_end_alternate(Visitor *v, void **obj)
     }
 }
 
-static bool dealloc_start_list(Visitor *v, const char *name,
-                               GenericList **list, size_t size, Error **errp)
+static bool dealloc_start_list(Visitor *v, const char *name, GenericList **list,
+                               size_t size, Error **errp)
 {
     return true;
 }
@@ -86,8 +86,8 @@ static bool dealloc_type_number(Visitor *v, const char *name, double *obj,
     return true;
 }
 
-static bool dealloc_type_anything(Visitor *v, const char *name,
-                                  QObject **obj, Error **errp)
+static bool dealloc_type_anything(Visitor *v, const char *name, QObject **obj,
+                                  Error **errp)
 {
     qobject_unref(*obj);
     *obj = NULL;

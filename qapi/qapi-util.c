@@ -36,8 +36,8 @@ int qapi_enum_parse(const QEnumLookup *lookup, const char *buf, int def,
         }
     }
     names = qapi_enum_list(lookup);
-    error_setg(errp, "Invalid parameter value '%s', expected one of: %s",
-               buf, names);
+    error_setg(errp, "Invalid parameter value '%s', expected one of: %s", buf,
+               names);
     return def;
 }
 

@@ -34,8 +34,8 @@ void visit_free(Visitor *v)
     }
 }
 
-bool visit_start_struct(Visitor *v, const char *name, void **obj,
-                        size_t size, Error **errp)
+bool visit_start_struct(Visitor *v, const char *name, void **obj, size_t size,
+                        Error **errp)
 {
     bool ok;
 
@@ -89,9 +89,8 @@ void visit_end_list(Visitor *v, void **list)
     v->end_list(v, list);
 }
 
-bool visit_start_alternate(Visitor *v, const char *name,
-                           GenericAlternate **obj, size_t size,
-                           Error **errp)
+bool visit_start_alternate(Visitor *v, const char *name, GenericAlternate **obj,
+                           size_t size, Error **errp)
 {
     bool ok = true;
 
@@ -100,8 +99,10 @@ bool visit_start_alternate(Visitor *v, const char *name,
     if (v->start_alternate) {
         ok = v->start_alternate(v, name, obj, size, errp);
     } else if (v->type & VISITOR_INPUT) {
-        error_setg(errp, "Parameter '%s': this input cannot hold an "
-                   "alternate", error_name(v, name));
+        error_setg(errp,
+                   "Parameter '%s': this input cannot hold an "
+                   "alternate",
+                   error_name(v, name));
         *obj = NULL;
         return false;
     }
@@ -136,8 +137,7 @@ bool visit_is_dealloc(Visitor *v)
     return v->type == VISITOR_DEALLOC;
 }
 
-bool visit_type_int(Visitor *v, const char *name, int64_t *obj,
-                    Error **errp)
+bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp)
 {
     g_assert(obj);
     return v->type_int64(v, name, obj, errp);
@@ -157,16 +157,17 @@ static bool visit_type_uintN(Visitor *v, uint64_t *obj, const char *name,
     }
     if (value > max) {
         g_assert(v->type == VISITOR_INPUT);
-        error_setg(errp, "Parameter '%s' expects %s (0 to %" PRIu64 "), "
-                   "got %" PRIu64, error_name(v, name), type, max, value);
+        error_setg(errp,
+                   "Parameter '%s' expects %s (0 to %" PRIu64 "), "
+                   "got %" PRIu64,
+                   error_name(v, name), type, max, value);
         return false;
     }
     *obj = value;
     return true;
 }
 
-bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj,
-                      Error **errp)
+bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj, Error **errp)
 {
     uint64_t value = *obj;
     bool ok = visit_type_uintN(v, &value, name, UINT8_MAX, "uint8_t", errp);
@@ -181,8 +182,7 @@ bool visit_type_uint16(Visitor *v, const char *name, uint16_t *obj,
                        Error **errp)
 {
     uint64_t value = *obj;
-    bool ok = visit_type_uintN(v, &value, name, UINT16_MAX, "uint16_t",
-                               errp);
+    bool ok = visit_type_uintN(v, &value, name, UINT16_MAX, "uint16_t", errp);
 
     if (ok) {
         *obj = value;
@@ -194,8 +194,7 @@ bool visit_type_uint32(Visitor *v, const char *name, uint32_t *obj,
                        Error **errp)
 {
     uint64_t value = *obj;
-    bool ok = visit_type_uintN(v, &value, name, UINT32_MAX, "uint32_t",
-                               errp);
+    bool ok = visit_type_uintN(v, &value, name, UINT32_MAX, "uint32_t", errp);
 
     if (ok) {
         *obj = value;
@@ -221,21 +220,21 @@ static bool visit_type_intN(Visitor *v, int64_t *obj, const char *name,
     }
     if (value < min || value > max) {
         g_assert(v->type == VISITOR_INPUT);
-        error_setg(errp, "Parameter '%s' expects %s (%" PRId64 " to %"
-                   PRId64 "), got %" PRId64, error_name(v, name), type,
-                   min, max, value);
+        error_setg(errp,
+                   "Parameter '%s' expects %s (%" PRId64 " to %" PRId64
+                   "), got %" PRId64,
+                   error_name(v, name), type, min, max, value);
         return false;
     }
     *obj = value;
     return true;
 }
 
-bool visit_type_int8(Visitor *v, const char *name, int8_t *obj,
-                     Error **errp)
+bool visit_type_int8(Visitor *v, const char *name, int8_t *obj, Error **errp)
 {
     int64_t value = *obj;
-    bool ok = visit_type_intN(v, &value, name, INT8_MIN, INT8_MAX, "int8_t",
-                              errp);
+    bool ok =
+        visit_type_intN(v, &value, name, INT8_MIN, INT8_MAX, "int8_t", errp);
 
     if (ok) {
         *obj = value;
@@ -243,12 +242,11 @@ bool visit_type_int8(Visitor *v, const char *name, int8_t *obj,
     return ok;
 }
 
-bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
-                      Error **errp)
+bool visit_type_int16(Visitor *v, const char *name, int16_t *obj, Error **errp)
 {
     int64_t value = *obj;
-    bool ok = visit_type_intN(v, &value, name, INT16_MIN, INT16_MAX,
-                              "int16_t", errp);
+    bool ok =
+        visit_type_intN(v, &value, name, INT16_MIN, INT16_MAX, "int16_t", errp);
 
     if (ok) {
         *obj = value;
@@ -256,12 +254,11 @@ bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
     return ok;
 }
 
-bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
-                      Error **errp)
+bool visit_type_int32(Visitor *v, const char *name, int32_t *obj, Error **errp)
 {
     int64_t value = *obj;
-    bool ok = visit_type_intN(v, &value, name, INT32_MIN, INT32_MAX,
-                              "int32_t", errp);
+    bool ok =
+        visit_type_intN(v, &value, name, INT32_MIN, INT32_MAX, "int32_t", errp);
 
     if (ok) {
         *obj = value;
@@ -269,15 +266,13 @@ bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
     return ok;
 }
 
-bool visit_type_int64(Visitor *v, const char *name, int64_t *obj,
-                      Error **errp)
+bool visit_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp)
 {
     g_assert(obj);
     return v->type_int64(v, name, obj, errp);
 }
 
-bool visit_type_size(Visitor *v, const char *name, uint64_t *obj,
-                     Error **errp)
+bool visit_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp)
 {
     g_assert(obj);
     if (v->type_size) {
@@ -304,23 +299,23 @@ bool visit_type_str(Visitor *v, const char *name, char **obj, Error **errp)
     return ok;
 }
 
-bool visit_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp)
+bool visit_type_number(Visitor *v, const char *name, double *obj, Error **errp)
 {
     g_assert(obj);
     return v->type_number(v, name, obj, errp);
 }
 
-bool visit_type_any(Visitor *v, const char *name, QObject **obj,
-                    Error **errp)
+bool visit_type_any(Visitor *v, const char *name, QObject **obj, Error **errp)
 {
     bool ok;
 
     g_assert(obj);
     g_assert(v->type != VISITOR_OUTPUT || *obj);
     if (!v->type_any) {
-        error_setg(errp, "Parameter '%s' cannot be given as arbitrary "
-                   "data here", error_name(v, name));
+        error_setg(errp,
+                   "Parameter '%s' cannot be given as arbitrary "
+                   "data here",
+                   error_name(v, name));
         if (v->type & VISITOR_INPUT) {
             *obj = NULL;
         }
@@ -333,8 +328,7 @@ bool visit_type_any(Visitor *v, const char *name, QObject **obj,
     return ok;
 }
 
-bool visit_type_null(Visitor *v, const char *name, QNull **obj,
-                     Error **errp)
+bool visit_type_null(Visitor *v, const char *name, QNull **obj, Error **errp)
 {
     if (!v->type_null) {
         error_setg(errp, "Parameter '%s' cannot be null here",
@@ -371,9 +365,10 @@ static bool input_type_enum(Visitor *v, const char *name, int *obj,
     value = qapi_enum_parse(lookup, enum_str, -1, NULL);
     if (value < 0) {
         names = qapi_enum_list(lookup);
-        error_setg(errp, "Parameter '%s' does not accept value '%s', "
-                   "expected one of: %s", error_name(v, name), enum_str,
-                   names);
+        error_setg(errp,
+                   "Parameter '%s' does not accept value '%s', "
+                   "expected one of: %s",
+                   error_name(v, name), enum_str, names);
         return false;
     }
     *obj = value;

@@ -19,12 +19,12 @@
 
 /* A QDict or QList being visited. */
 typedef struct StackObject {
-    const char *name;           /* its name in its parent, if any */
-    QObject *obj;               /* the QDict or QList */
-    void *qapi;                 /* the caller's pointer, to check end_* */
-    GHashTable *h;              /* QDict: keys not visited yet */
-    const QListEntry *entry;    /* QList: the next element */
-    int index;                  /* QList: index of the current element */
+    const char *name;        /* its name in its parent, if any */
+    QObject *obj;            /* the QDict or QList */
+    void *qapi;              /* the caller's pointer, to check end_* */
+    GHashTable *h;           /* QDict: keys not visited yet */
+    const QListEntry *entry; /* QList: the next element */
+    int index;               /* QList: index of the current element */
     struct StackObject *parent;
 } StackObject;
 
@@ -32,8 +32,8 @@ typedef struct QObjectInputVisitor {
     Visitor visitor;
     QObject *root;
     bool keyval;
-    StackObject *tos;           /* top of the stack */
-    GString *errname;           /* storage for full_name() */
+    StackObject *tos; /* top of the stack */
+    GString *errname; /* storage for full_name() */
 } QObjectInputVisitor;
 
 static QObjectInputVisitor *to_qiv(Visitor *v)
@@ -295,8 +295,10 @@ static bool qiv_check_list(Visitor *v, Error **errp)
 
     g_assert(qiv->tos && qobject_type(qiv->tos->obj) == QTYPE_QLIST);
     if (qiv->tos->entry) {
-        error_setg(errp, "Parameter '%s' has more list elements than "
-                   "expected", full_name_nth(qiv, NULL, 1));
+        error_setg(errp,
+                   "Parameter '%s' has more list elements than "
+                   "expected",
+                   full_name_nth(qiv, NULL, 1));
         return false;
     }
     return true;
@@ -375,8 +377,7 @@ static bool qiv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     return false;
 }
 
-static bool qiv_type_bool(Visitor *v, const char *name, bool *obj,
-                          Error **errp)
+static bool qiv_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
     QObject *qobj = get_object(qiv, name, true, errp);
@@ -394,8 +395,7 @@ static bool qiv_type_bool(Visitor *v, const char *name, bool *obj,
     return true;
 }
 
-static bool qiv_type_str(Visitor *v, const char *name, char **obj,
-                         Error **errp)
+static bool qiv_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
     QObject *qobj = get_object(qiv, name, true, errp);
@@ -483,9 +483,10 @@ static bool qiv_keyval_int64(Visitor *v, const char *name, int64_t *obj,
     }
     ret = qemu_strtoi64(str, NULL, 0, obj);
     if (ret == -ERANGE) {
-        error_setg(errp, "Parameter '%s' expects int64_t (%" PRId64 " to %"
-                   PRId64 "), got '%s'", full_name(qiv, name), INT64_MIN,
-                   INT64_MAX, str);
+        error_setg(errp,
+                   "Parameter '%s' expects int64_t (%" PRId64 " to %" PRId64
+                   "), got '%s'",
+                   full_name(qiv, name), INT64_MIN, INT64_MAX, str);
         return false;
     }
     if (ret) {
@@ -508,8 +509,10 @@ static bool qiv_keyval_uint64(Visitor *v, const char *name, uint64_t *obj,
     }
     ret = qemu_strtou64(str, NULL, 0, obj);
     if (ret == -ERANGE) {
-        error_setg(errp, "Parameter '%s' expects uint64_t (0 to %" PRIu64
-                   "), got '%s'", full_name(qiv, name), UINT64_MAX, str);
+        error_setg(errp,
+                   "Parameter '%s' expects uint64_t (0 to %" PRIu64
+                   "), got '%s'",
+                   full_name(qiv, name), UINT64_MAX, str);
         return false;
     }
     if (ret) {
@@ -532,13 +535,17 @@ static bool qiv_keyval_size(Visitor *v, const char *name, uint64_t *obj,
     }
     ret = qemu_strtosz(str, NULL, obj);
     if (ret == -ERANGE) {
-        error_setg(errp, "Parameter '%s' expects a size below 16 EiB, "
-                   "got '%s'", full_name(qiv, name), str);
+        error_setg(errp,
+                   "Parameter '%s' expects a size below 16 EiB, "
+                   "got '%s'",
+                   full_name(qiv, name), str);
         return false;
     }
     if (ret) {
-        error_setg(errp, "Parameter '%s' expects a size (like 4096, 64K, "
-                   "1.5G or 0x1000), got '%s'", full_name(qiv, name), str);
+        error_setg(errp,
+                   "Parameter '%s' expects a size (like 4096, 64K, "
+                   "1.5G or 0x1000), got '%s'",
+                   full_name(qiv, name), str);
         return false;
     }
     return true;
@@ -595,8 +602,10 @@ static bool qiv_keyval_null(Visitor *v, const char *name, QNull **obj,
         return false;
     }
     if (str[0]) {
-        error_setg(errp, "Parameter '%s' expects null (an empty value), "
-                   "got '%s'", full_name(qiv, name), str);
+        error_setg(errp,
+                   "Parameter '%s' expects null (an empty value), "
+                   "got '%s'",
+                   full_name(qiv, name), str);
         return false;
     }
     if (obj) {
@@ -669,8 +678,7 @@ Visitor *qobject_input_visitor_new_keyval(QObject *obj)
     return &qiv->visitor;
 }
 
-Visitor *qobject_input_visitor_new_str(const char *str,
-                                       const char *implied_key,
+Visitor *qobject_input_visitor_new_str(const char *str, const char *implied_key,
                                        Error **errp)
 {
     bool is_json = str[0] == '{';

@@ -15,8 +15,8 @@
 
 /* A QDict or QList being filled. */
 typedef struct QStackEntry {
-    QObject *value;             /* borrowed: the parent (or root) owns it */
-    void *qapi;                 /* the caller's pointer, to check end_* */
+    QObject *value; /* borrowed: the parent (or root) owns it */
+    void *qapi;     /* the caller's pointer, to check end_* */
     struct QStackEntry *next;
 } QStackEntry;
 
@@ -55,8 +55,7 @@ static QObject *pop(QObjectOutputVisitor *qov, void *qapi)
 }
 
 /* Put @value (a new reference, handed over) under @name in the parent. */
-static void add_obj(QObjectOutputVisitor *qov, const char *name,
-                    QObject *value)
+static void add_obj(QObjectOutputVisitor *qov, const char *name, QObject *value)
 {
     QObject *cur = qov->stack ? qov->stack->value : NULL;
 
@@ -137,15 +136,13 @@ static bool qov_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     return true;
 }
 
-static bool qov_type_bool(Visitor *v, const char *name, bool *obj,
-                          Error **errp)
+static bool qov_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
 {
     add(to_qov(v), name, qbool_from_bool(*obj));
     return true;
 }
 
-static bool qov_type_str(Visitor *v, const char *name, char **obj,
-                         Error **errp)
+static bool qov_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
     add(to_qov(v), name, qstring_from_str(*obj ? *obj : ""));
     return true;

@@ -13,20 +13,20 @@
 #define RANGE_MAX_ELEMENTS 65536
 
 typedef enum ListMode {
-    LM_NONE,            /* not in a list: the whole string is the value */
-    LM_UNPARSED,        /* in a list, at the start of an element */
-    LM_INT64_RANGE,     /* in a list, inside a parsed signed range */
-    LM_UINT64_RANGE,    /* in a list, inside a parsed unsigned range */
-    LM_END,             /* in a list, all elements consumed */
+    LM_NONE,         /* not in a list: the whole string is the value */
+    LM_UNPARSED,     /* in a list, at the start of an element */
+    LM_INT64_RANGE,  /* in a list, inside a parsed signed range */
+    LM_UINT64_RANGE, /* in a list, inside a parsed unsigned range */
+    LM_END,          /* in a list, all elements consumed */
 } ListMode;
 
 typedef struct StringInputVisitor {
     Visitor visitor;
     const char *string;
     ListMode lm;
-    const char *unparsed;       /* the rest of the list text */
-    const char *list_name;      /* names list elements in errors */
-    void *list;                 /* to check the caller's end_list */
+    const char *unparsed;  /* the rest of the list text */
+    const char *list_name; /* names list elements in errors */
+    void *list;            /* to check the caller's end_list */
     union {
         int64_t i64;
         uint64_t u64;
@@ -50,14 +50,16 @@ static const char *siv_name(StringInputVisitor *siv, const char *name)
     return "null";
 }
 
-static bool start_struct(Visitor *v, const char *name, void **obj,
-                         size_t size, Error **errp)
+static bool start_struct(Visitor *v, const char *name, void **obj, size_t size,
+                         Error **errp)
 {
     if (obj) {
         *obj = NULL;
     }
-    error_setg(errp, "Parameter '%s' is a structure and cannot be given "
-               "as a plain string", siv_name(to_siv(v), name));
+    error_setg(errp,
+               "Parameter '%s' is a structure and cannot be given "
+               "as a plain string",
+               siv_name(to_siv(v), name));
     return false;
 }
 
@@ -75,8 +77,10 @@ static bool start_list(Visitor *v, const char *name, GenericList **list,
         if (list) {
             *list = NULL;
         }
-        error_setg(errp, "Parameter '%s': lists of lists cannot be given "
-                   "as a string", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s': lists of lists cannot be given "
+                   "as a string",
+                   siv_name(siv, name));
         return false;
     }
     siv->list = list;
@@ -113,8 +117,10 @@ static bool check_list(Visitor *v, Error **errp)
     StringInputVisitor *siv = to_siv(v);
 
     if (siv->lm != LM_END) {
-        error_setg(errp, "Parameter '%s' has more list elements than "
-                   "expected", siv_name(siv, NULL));
+        error_setg(errp,
+                   "Parameter '%s' has more list elements than "
+                   "expected",
+                   siv_name(siv, NULL));
         return false;
     }
     return true;
@@ -136,8 +142,7 @@ static void end_list(Visitor *v, void **obj)
  * whole string outside a list; advances past it.  NULL, with @errp set,
  * if the list has no more elements or is inside an integer range.
  */
-static char *next_item(StringInputVisitor *siv, const char *name,
-                       Error **errp)
+static char *next_item(StringInputVisitor *siv, const char *name, Error **errp)
 {
     const char *comma;
     char *item;
@@ -157,15 +162,19 @@ static char *next_item(StringInputVisitor *siv, const char *name,
         }
         return item;
     case LM_END:
-        error_setg(errp, "Parameter '%s' has fewer list elements than "
-                   "expected", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s' has fewer list elements than "
+                   "expected",
+                   siv_name(siv, name));
         return NULL;
     case LM_INT64_RANGE:
     case LM_UINT64_RANGE:
         break;
     }
-    error_setg(errp, "Parameter '%s' mixes integer ranges with other "
-               "values", siv_name(siv, name));
+    error_setg(errp,
+               "Parameter '%s' mixes integer ranges with other "
+               "values",
+               siv_name(siv, name));
     return NULL;
 }
 
@@ -202,7 +211,7 @@ static int parse_range(StringInputVisitor *siv, bool is_signed)
         }
         if (is_signed ? (start.i64 > end.i64 ||
                          (uint64_t)end.i64 - (uint64_t)start.i64 >=
-                         RANGE_MAX_ELEMENTS)
+                             RANGE_MAX_ELEMENTS)
                       : (start.u64 > end.u64 ||
                          end.u64 - start.u64 >= RANGE_MAX_ELEMENTS)) {
             return -EINVAL;
@@ -227,26 +236,28 @@ static int parse_range(StringInputVisitor *siv, bool is_signed)
 }
 
 static void int_error(StringInputVisitor *siv, const char *name,
-                      const char *text, int ret, bool is_signed,
-                      Error **errp)
+                      const char *text, int ret, bool is_signed, Error **errp)
 {
     if (ret == -ERANGE) {
         if (is_signed) {
-            error_setg(errp, "Parameter '%s' expects int64_t (%" PRId64
-                       " to %" PRId64 "), got '%s'", siv_name(siv, name),
-                       INT64_MIN, INT64_MAX, text);
+            error_setg(errp,
+                       "Parameter '%s' expects int64_t (%" PRId64 " to %" PRId64
+                       "), got '%s'",
+                       siv_name(siv, name), INT64_MIN, INT64_MAX, text);
         } else {
-            error_setg(errp, "Parameter '%s' expects uint64_t (0 to %"
-                       PRIu64 "), got '%s'", siv_name(siv, name),
-                       UINT64_MAX, text);
+            error_setg(errp,
+                       "Parameter '%s' expects uint64_t (0 to %" PRIu64
+                       "), got '%s'",
+                       siv_name(siv, name), UINT64_MAX, text);
         }
     } else if (siv->lm == LM_NONE) {
         error_setg(errp, "Parameter '%s' expects an integer, got '%s'",
                    siv_name(siv, name), text);
     } else {
-        error_setg(errp, "Parameter '%s' expects a list of integers or "
-                   "ranges like 1-3,5, got '%s'", siv_name(siv, name),
-                   siv->string);
+        error_setg(errp,
+                   "Parameter '%s' expects a list of integers or "
+                   "ranges like 1-3,5, got '%s'",
+                   siv_name(siv, name), siv->string);
     }
 }
 
@@ -274,12 +285,16 @@ static bool parse_type_int64(Visitor *v, const char *name, int64_t *obj,
     case LM_INT64_RANGE:
         break;
     case LM_UINT64_RANGE:
-        error_setg(errp, "Parameter '%s' mixes signed and unsigned "
-                   "integers", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s' mixes signed and unsigned "
+                   "integers",
+                   siv_name(siv, name));
         return false;
     case LM_END:
-        error_setg(errp, "Parameter '%s' has fewer list elements than "
-                   "expected", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s' has fewer list elements than "
+                   "expected",
+                   siv_name(siv, name));
         return false;
     }
     *obj = siv->range_next.i64;
@@ -315,12 +330,16 @@ static bool parse_type_uint64(Visitor *v, const char *name, uint64_t *obj,
     case LM_UINT64_RANGE:
         break;
     case LM_INT64_RANGE:
-        error_setg(errp, "Parameter '%s' mixes signed and unsigned "
-                   "integers", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s' mixes signed and unsigned "
+                   "integers",
+                   siv_name(siv, name));
         return false;
     case LM_END:
-        error_setg(errp, "Parameter '%s' has fewer list elements than "
-                   "expected", siv_name(siv, name));
+        error_setg(errp,
+                   "Parameter '%s' has fewer list elements than "
+                   "expected",
+                   siv_name(siv, name));
         return false;
     }
     *obj = siv->range_next.u64;
@@ -345,13 +364,17 @@ static bool parse_type_size(Visitor *v, const char *name, uint64_t *obj,
     }
     ret = qemu_strtosz(item, NULL, &val);
     if (ret == -ERANGE) {
-        error_setg(errp, "Parameter '%s' expects a size below 16 EiB, "
-                   "got '%s'", siv_name(siv, name), item);
+        error_setg(errp,
+                   "Parameter '%s' expects a size below 16 EiB, "
+                   "got '%s'",
+                   siv_name(siv, name), item);
         return false;
     }
     if (ret) {
-        error_setg(errp, "Parameter '%s' expects a size (like 4096, 64K, "
-                   "1.5G or 0x1000), got '%s'", siv_name(siv, name), item);
+        error_setg(errp,
+                   "Parameter '%s' expects a size (like 4096, 64K, "
+                   "1.5G or 0x1000), got '%s'",
+                   siv_name(siv, name), item);
         return false;
     }
     *obj = val;
@@ -411,8 +434,10 @@ static bool parse_type_null(Visitor *v, const char *name, QNull **obj,
         return false;
     }
     if (item[0]) {
-        error_setg(errp, "Parameter '%s' expects null (an empty value), "
-                   "got '%s'", siv_name(siv, name), item);
+        error_setg(errp,
+                   "Parameter '%s' expects null (an empty value), "
+                   "got '%s'",
+                   siv_name(siv, name), item);
         return false;
     }
     if (obj) {

@@ -12,18 +12,18 @@
 /* A run of consecutive integers collected while visiting a list. */
 typedef struct IntRange {
     bool is_signed;
-    uint64_t start, end;        /* int64_t bit patterns if is_signed */
+    uint64_t start, end; /* int64_t bit patterns if is_signed */
 } IntRange;
 
 typedef struct StringOutputVisitor {
     Visitor visitor;
     bool human;
     char **result;
-    GString *string;            /* the text so far */
+    GString *string; /* the text so far */
     bool in_list;
-    void *list;                 /* to check the caller's end_list */
-    unsigned int count;         /* elements printed in the current list */
-    GArray *ranges;             /* IntRange: integers of the current list */
+    void *list;         /* to check the caller's end_list */
+    unsigned int count; /* elements printed in the current list */
+    GArray *ranges;     /* IntRange: integers of the current list */
 } StringOutputVisitor;
 
 static StringOutputVisitor *to_sov(Visitor *v)
@@ -75,7 +75,7 @@ static void print_ranges(StringOutputVisitor *sov, bool hex)
 
 static void add_int(StringOutputVisitor *sov, uint64_t value, bool is_signed)
 {
-    IntRange r = { .is_signed = is_signed, .start = value, .end = value };
+    IntRange r = {.is_signed = is_signed, .start = value, .end = value};
     IntRange *last;
 
     if (!sov->in_list) {
@@ -182,11 +182,13 @@ static bool print_type_null(Visitor *v, const char *name, QNull **obj,
     return true;
 }
 
-static bool start_struct(Visitor *v, const char *name, void **obj,
-                         size_t size, Error **errp)
+static bool start_struct(Visitor *v, const char *name, void **obj, size_t size,
+                         Error **errp)
 {
-    error_setg(errp, "Parameter '%s' is a structure and cannot be printed "
-               "as a plain string", name ? name : "null");
+    error_setg(errp,
+               "Parameter '%s' is a structure and cannot be printed "
+               "as a plain string",
+               name ? name : "null");
     return false;
 }
 
@@ -201,8 +203,10 @@ static bool start_list(Visitor *v, const char *name, GenericList **list,
     StringOutputVisitor *sov = to_sov(v);
 
     if (sov->in_list) {
-        error_setg(errp, "Parameter '%s': lists of lists cannot be printed "
-                   "as a string", name ? name : "null");
+        error_setg(errp,
+                   "Parameter '%s': lists of lists cannot be printed "
+                   "as a string",
+                   name ? name : "null");
         return false;
     }
     sov->in_list = true;

@@ -12,8 +12,8 @@
  * The common tail of the integer parsers: turn "nothing parsed" and
  * "trailing junk" into -EINVAL, and report where parsing stopped.
  */
-static int check_strtox(const char *nptr, const char *ep,
-                        const char **endptr, int libc_errno)
+static int check_strtox(const char *nptr, const char *ep, const char **endptr,
+                        int libc_errno)
 {
     if (endptr) {
         *endptr = ep;
@@ -85,8 +85,7 @@ int qemu_strtou64(const char *nptr, const char **endptr, int base,
     return ret;
 }
 
-int qemu_strtoi(const char *nptr, const char **endptr, int base,
-                int *result)
+int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result)
 {
     int64_t v;
     int ret = qemu_strtoi64(nptr, endptr, base, &v);
@@ -130,8 +129,7 @@ int qemu_strtoui(const char *nptr, const char **endptr, int base,
     return 0;
 }
 
-int qemu_strtol(const char *nptr, const char **endptr, int base,
-                long *result)
+int qemu_strtol(const char *nptr, const char **endptr, int base, long *result)
 {
     int64_t v;
     int ret;
@@ -196,8 +194,7 @@ int qemu_strtod(const char *nptr, const char **endptr, double *result)
     return ret;
 }
 
-int qemu_strtod_finite(const char *nptr, const char **endptr,
-                       double *result)
+int qemu_strtod_finite(const char *nptr, const char **endptr, double *result)
 {
     const char *ep;
     int ret = qemu_strtod(nptr, &ep, result);
@@ -244,8 +241,8 @@ static uint64_t suffix_mul(char c, uint64_t unit)
  * as 64-bit binary fixed point (as QEMU does), and their product with the
  * unit in 128 bits, so that "16E" overflows cleanly and "1.5G" is exact.
  */
-static int do_strtosz(const char *nptr, const char **end,
-                      char default_suffix, uint64_t unit, uint64_t *result)
+static int do_strtosz(const char *nptr, const char **end, char default_suffix,
+                      uint64_t unit, uint64_t *result)
 {
     const char *p = nptr, *endptr = nptr;
     uint64_t val = 0, valf = 0, mul;
@@ -259,8 +256,7 @@ static int do_strtosz(const char *nptr, const char **end,
     while (g_ascii_isspace(*p)) {
         p++;
     }
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') &&
-        g_ascii_isxdigit(p[2])) {
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && g_ascii_isxdigit(p[2])) {
         hex = true;
         p += 2;
         for (; g_ascii_isxdigit(*p); p++) {
@@ -270,8 +266,7 @@ static int do_strtosz(const char *nptr, const char **end,
             val = (val << 4) | g_ascii_xdigit_value(*p);
         }
     } else {
-        if (!g_ascii_isdigit(*p) &&
-            !(*p == '.' && g_ascii_isdigit(p[1]))) {
+        if (!g_ascii_isdigit(*p) && !(*p == '.' && g_ascii_isdigit(p[1]))) {
             goto out;
         }
         for (; g_ascii_isdigit(*p); p++) {
@@ -351,17 +346,15 @@ int qemu_strtosz_MiB(const char *nptr, const char **end, uint64_t *result)
     return do_strtosz(nptr, end, 'M', 1024, result);
 }
 
-int qemu_strtosz_metric(const char *nptr, const char **end,
-                        uint64_t *result)
+int qemu_strtosz_metric(const char *nptr, const char **end, uint64_t *result)
 {
     return do_strtosz(nptr, end, 'B', 1000, result);
 }
 
 char *size_to_str(uint64_t val)
 {
-    static const char *const suffixes[] = {
-        "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"
-    };
+    static const char *const suffixes[] = {"",   "Ki", "Mi", "Gi",
+                                           "Ti", "Pi", "Ei"};
     int i = 0;
 
     /*
@@ -385,8 +378,8 @@ int qemu_strtobool(const char *str, bool *result)
         *result = true;
         return 0;
     }
-    if (!strcmp(str, "off") || !strcmp(str, "no") ||
-        !strcmp(str, "false") || !strcmp(str, "n")) {
+    if (!strcmp(str, "off") || !strcmp(str, "no") || !strcmp(str, "false") ||
+        !strcmp(str, "n")) {
         *result = false;
         return 0;
     }

@@ -26,9 +26,8 @@ Visitor *qapi_clone_visitor_new(void);
  * qapi_clone: a deep copy of @src, walked with @visit_type.
  * Returns: the copy, or NULL if @src is NULL.
  */
-void *qapi_clone(const void *src,
-                 bool (*visit_type)(Visitor *, const char *, void **,
-                                    Error **));
+void *qapi_clone(const void *src, bool (*visit_type)(Visitor *, const char *,
+                                                     void **, Error **));
 
 /**
  * qapi_clone_members: copy the struct @src (@sz bytes) into @dst, deep,
@@ -39,15 +38,14 @@ void qapi_clone_members(void *dst, const void *src, size_t sz,
                                                    Error **));
 
 /** QAPI_CLONE: a deep copy of @src, a @type *. */
-#define QAPI_CLONE(type, src)                                           \
-    ((type *)qapi_clone(src,                                            \
-                        (bool (*)(Visitor *, const char *, void **,     \
-                                  Error **))visit_type_ ## type))
+#define QAPI_CLONE(type, src)                                                  \
+    ((type *)qapi_clone(src, (bool (*)(Visitor *, const char *, void **,       \
+                                       Error **))visit_type_##type))
 
 /** QAPI_CLONE_MEMBERS: deep-copy the members of *@src into *@dst. */
-#define QAPI_CLONE_MEMBERS(type, dst, src)                              \
-    qapi_clone_members(dst, src, sizeof(type),                          \
-                       (bool (*)(Visitor *, void *,                     \
-                                 Error **))visit_type_ ## type ## _members)
+#define QAPI_CLONE_MEMBERS(type, dst, src)                                     \
+    qapi_clone_members(                                                        \
+        dst, src, sizeof(type),                                                \
+        (bool (*)(Visitor *, void *, Error **))visit_type_##type##_members)
 
 #endif /* QAPI_CLONE_VISITOR_H */

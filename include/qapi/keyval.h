@@ -52,8 +52,8 @@
  * @errp: on failure, a message naming the offending key.
  * Returns: a new QDict (qobject_unref() it), or NULL on failure.
  */
-QDict *keyval_parse(const char *params, const char *implied_key,
-                    bool *p_help, Error **errp);
+QDict *keyval_parse(const char *params, const char *implied_key, bool *p_help,
+                    Error **errp);
 
 /**
  * keyval_parse_into: keyval_parse() adding to the existing @qdict (whose
@@ -63,8 +63,7 @@ QDict *keyval_parse(const char *params, const char *implied_key,
  * failure (then @qdict may hold part of @params).
  */
 QDict *keyval_parse_into(QDict *qdict, const char *params,
-                         const char *implied_key, bool *p_help,
-                         Error **errp);
+                         const char *implied_key, bool *p_help, Error **errp);
 
 /**
  * keyval_merge: merge @new into @old, as for a repeated option: nested

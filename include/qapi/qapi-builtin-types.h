@@ -13,12 +13,12 @@
 #include "qomu/osdep.h"
 #include "qobject/qobject.h"
 
-#define QAPI_DECLARE_BUILTIN_LIST(Name, CType)              \
-    typedef struct Name##List {                             \
-        struct Name##List *next;                            \
-        CType value;                                        \
-    } Name##List;                                           \
-    void qapi_free_##Name##List(Name##List *obj);           \
+#define QAPI_DECLARE_BUILTIN_LIST(Name, CType)                                 \
+    typedef struct Name##List {                                                \
+        struct Name##List *next;                                               \
+        CType value;                                                           \
+    } Name##List;                                                              \
+    void qapi_free_##Name##List(Name##List *obj);                              \
     G_DEFINE_AUTOPTR_CLEANUP_FUNC(Name##List, qapi_free_##Name##List)
 
 QAPI_DECLARE_BUILTIN_LIST(str, char *)
@@ -42,31 +42,34 @@ QAPI_DECLARE_BUILTIN_LIST(any, QObject *)
  * QAPI_LIST_PREPEND: put a new node holding @element in front of @list
  * (a FooList * lvalue), as QEMU's macro.
  */
-#define QAPI_LIST_PREPEND(list, element) do {       \
-        __typeof__(list) _tmp = g_malloc(sizeof(*(list))); \
-        _tmp->value = (element);                    \
-        _tmp->next = (list);                        \
-        (list) = _tmp;                              \
+#define QAPI_LIST_PREPEND(list, element)                                       \
+    do {                                                                       \
+        __typeof__(list) _tmp = g_malloc(sizeof(*(list)));                     \
+        _tmp->value = (element);                                               \
+        _tmp->next = (list);                                                   \
+        (list) = _tmp;                                                         \
     } while (0)
 
 /**
  * QAPI_LIST_APPEND: append a node holding @element at @tail (a FooList **
  * that starts as &list and is advanced), as QEMU's macro.
  */
-#define QAPI_LIST_APPEND(tail, element) do {        \
-        *(tail) = g_malloc0(sizeof(**(tail)));      \
-        (*(tail))->value = (element);               \
-        (tail) = &(*(tail))->next;                  \
+#define QAPI_LIST_APPEND(tail, element)                                        \
+    do {                                                                       \
+        *(tail) = g_malloc0(sizeof(**(tail)));                                 \
+        (*(tail))->value = (element);                                          \
+        (tail) = &(*(tail))->next;                                             \
     } while (0)
 
 /** QAPI_LIST_LENGTH: the number of nodes of @list. */
-#define QAPI_LIST_LENGTH(list) ({                   \
-        size_t _len = 0;                            \
-        __typeof__(list) _elem;                     \
-        for (_elem = (list); _elem; _elem = _elem->next) { \
-            _len++;                                 \
-        }                                           \
-        _len;                                       \
+#define QAPI_LIST_LENGTH(list)                                                 \
+    ({                                                                         \
+        size_t _len = 0;                                                       \
+        __typeof__(list) _elem;                                                \
+        for (_elem = (list); _elem; _elem = _elem->next) {                     \
+            _len++;                                                            \
+        }                                                                      \
+        _len;                                                                  \
     })
 
 #endif /* QAPI_QAPI_BUILTIN_TYPES_H */

@@ -49,8 +49,7 @@ Visitor *qobject_input_visitor_new_keyval(QObject *obj);
  * @errp: on a syntax error, the parser's message.
  * Returns: the visitor, or NULL on error.
  */
-Visitor *qobject_input_visitor_new_str(const char *str,
-                                       const char *implied_key,
+Visitor *qobject_input_visitor_new_str(const char *str, const char *implied_key,
                                        Error **errp);
 
 #endif /* QAPI_QOBJECT_INPUT_VISITOR_H */

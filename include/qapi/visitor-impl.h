@@ -26,8 +26,8 @@ typedef enum VisitorType {
 } VisitorType;
 
 struct Visitor {
-    bool (*start_struct)(Visitor *v, const char *name, void **obj,
-                         size_t size, Error **errp);
+    bool (*start_struct)(Visitor *v, const char *name, void **obj, size_t size,
+                         Error **errp);
     bool (*check_struct)(Visitor *v, Error **errp);
     void (*end_struct)(Visitor *v, void **obj);
 
@@ -38,8 +38,7 @@ struct Visitor {
     void (*end_list)(Visitor *v, void **list);
 
     bool (*start_alternate)(Visitor *v, const char *name,
-                            GenericAlternate **obj, size_t size,
-                            Error **errp);
+                            GenericAlternate **obj, size_t size, Error **errp);
     void (*end_alternate)(Visitor *v, void **obj);
 
     bool (*type_int64)(Visitor *v, const char *name, int64_t *obj,
@@ -48,16 +47,12 @@ struct Visitor {
                         Error **errp);
     bool (*type_size)(Visitor *v, const char *name, uint64_t *obj,
                       Error **errp);
-    bool (*type_bool)(Visitor *v, const char *name, bool *obj,
-                      Error **errp);
-    bool (*type_str)(Visitor *v, const char *name, char **obj,
-                     Error **errp);
+    bool (*type_bool)(Visitor *v, const char *name, bool *obj, Error **errp);
+    bool (*type_str)(Visitor *v, const char *name, char **obj, Error **errp);
     bool (*type_number)(Visitor *v, const char *name, double *obj,
                         Error **errp);
-    bool (*type_any)(Visitor *v, const char *name, QObject **obj,
-                     Error **errp);
-    bool (*type_null)(Visitor *v, const char *name, QNull **obj,
-                      Error **errp);
+    bool (*type_any)(Visitor *v, const char *name, QObject **obj, Error **errp);
+    bool (*type_null)(Visitor *v, const char *name, QNull **obj, Error **errp);
 
     void (*optional)(Visitor *v, const char *name, bool *present);
 

@@ -94,8 +94,8 @@ void visit_free(Visitor *v);
  * Returns: true on success.  On failure an input visitor leaves *@obj
  * NULL, and visit_end_struct() must not be called.
  */
-bool visit_start_struct(Visitor *v, const char *name, void **obj,
-                        size_t size, Error **errp);
+bool visit_start_struct(Visitor *v, const char *name, void **obj, size_t size,
+                        Error **errp);
 
 /**
  * visit_check_struct: after an input struct's members, fail if the input
@@ -144,9 +144,8 @@ void visit_end_list(Visitor *v, void **list);
  * Only the QObject input visitor (and the output / dealloc / clone
  * visitors, which need no support) handle alternates.
  */
-bool visit_start_alternate(Visitor *v, const char *name,
-                           GenericAlternate **obj, size_t size,
-                           Error **errp);
+bool visit_start_alternate(Visitor *v, const char *name, GenericAlternate **obj,
+                           size_t size, Error **errp);
 
 /** visit_end_alternate: finish an alternate begun successfully. */
 void visit_end_alternate(Visitor *v, void **obj);
@@ -170,23 +169,17 @@ bool visit_is_dealloc(Visitor *v);
  * @name: the member name (or NULL); @obj: the value.
  * Returns: true on success.
  */
-bool visit_type_int(Visitor *v, const char *name, int64_t *obj,
-                    Error **errp);
+bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp);
 
 /*
  * Fixed-width integers.  Input is range checked: a value outside the type
  * fails with "Parameter 'name' expects uint8_t (0 to 255), got 256".
  */
-bool visit_type_int8(Visitor *v, const char *name, int8_t *obj,
-                     Error **errp);
-bool visit_type_int16(Visitor *v, const char *name, int16_t *obj,
-                      Error **errp);
-bool visit_type_int32(Visitor *v, const char *name, int32_t *obj,
-                      Error **errp);
-bool visit_type_int64(Visitor *v, const char *name, int64_t *obj,
-                      Error **errp);
-bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj,
-                      Error **errp);
+bool visit_type_int8(Visitor *v, const char *name, int8_t *obj, Error **errp);
+bool visit_type_int16(Visitor *v, const char *name, int16_t *obj, Error **errp);
+bool visit_type_int32(Visitor *v, const char *name, int32_t *obj, Error **errp);
+bool visit_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp);
+bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj, Error **errp);
 bool visit_type_uint16(Visitor *v, const char *name, uint16_t *obj,
                        Error **errp);
 bool visit_type_uint32(Visitor *v, const char *name, uint32_t *obj,
@@ -199,8 +192,7 @@ bool visit_type_uint64(Visitor *v, const char *name, uint64_t *obj,
  * suffixes ("64K", "1.5G", "0x1000"); human string output prints
  * "65536 (64 KiB)".
  */
-bool visit_type_size(Visitor *v, const char *name, uint64_t *obj,
-                     Error **errp);
+bool visit_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp);
 
 /**
  * visit_type_bool: visit a bool.  Text input accepts on/off, yes/no,
@@ -216,23 +208,20 @@ bool visit_type_bool(Visitor *v, const char *name, bool *obj, Error **errp);
 bool visit_type_str(Visitor *v, const char *name, char **obj, Error **errp);
 
 /** visit_type_number: visit a double. */
-bool visit_type_number(Visitor *v, const char *name, double *obj,
-                       Error **errp);
+bool visit_type_number(Visitor *v, const char *name, double *obj, Error **errp);
 
 /**
  * visit_type_any: visit an arbitrary QObject.
  * @obj: input visitors store a new reference; output visitors read it.
  * Only the QObject visitors (and dealloc / clone) support it.
  */
-bool visit_type_any(Visitor *v, const char *name, QObject **obj,
-                    Error **errp);
+bool visit_type_any(Visitor *v, const char *name, QObject **obj, Error **errp);
 
 /**
  * visit_type_null: visit a JSON null.
  * @obj: input visitors store a new reference to the QNull singleton.
  */
-bool visit_type_null(Visitor *v, const char *name, QNull **obj,
-                     Error **errp);
+bool visit_type_null(Visitor *v, const char *name, QNull **obj, Error **errp);
 
 /**
  * visit_type_enum: visit an enum as its name.

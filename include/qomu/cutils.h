@@ -25,8 +25,7 @@
  * @result: where the value goes.
  * Returns: 0, -EINVAL or -ERANGE (saturating to INT_MIN / INT_MAX).
  */
-int qemu_strtoi(const char *nptr, const char **endptr, int base,
-                int *result);
+int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result);
 
 /**
  * qemu_strtoui: parse an unsigned int.
@@ -42,8 +41,7 @@ int qemu_strtoui(const char *nptr, const char **endptr, int base,
 /**
  * qemu_strtol: parse a long.  Returns: 0, -EINVAL or -ERANGE.
  */
-int qemu_strtol(const char *nptr, const char **endptr, int base,
-                long *result);
+int qemu_strtol(const char *nptr, const char **endptr, int base, long *result);
 
 /**
  * qemu_strtoul: parse an unsigned long, with qemu_strtoui()'s rule for a
@@ -78,8 +76,7 @@ int qemu_strtod(const char *nptr, const char **endptr, double *result);
  * qemu_strtod_finite: qemu_strtod() that rejects "inf" and "nan" (-EINVAL)
  * and overflow (-ERANGE).
  */
-int qemu_strtod_finite(const char *nptr, const char **endptr,
-                       double *result);
+int qemu_strtod_finite(const char *nptr, const char **endptr, double *result);
 
 /**
  * qemu_strtosz: parse a size in bytes with an optional binary suffix.
@@ -102,8 +99,7 @@ int qemu_strtosz(const char *nptr, const char **end, uint64_t *result);
 int qemu_strtosz_MiB(const char *nptr, const char **end, uint64_t *result);
 
 /** qemu_strtosz_metric: qemu_strtosz() with decimal units (K = 1000). */
-int qemu_strtosz_metric(const char *nptr, const char **end,
-                        uint64_t *result);
+int qemu_strtosz_metric(const char *nptr, const char **end, uint64_t *result);
 
 /**
  * size_to_str: @val bytes as text with a binary unit, as QEMU prints

@@ -18,8 +18,7 @@ static void test_strtoi64(void)
     g_assert_cmpint(v, ==, 10);
     g_assert_cmpint(qemu_strtoi64("  7", NULL, 0, &v), ==, 0);
     g_assert_cmpint(v, ==, 7);
-    g_assert_cmpint(qemu_strtoi64("-9223372036854775808", NULL, 0, &v), ==,
-                    0);
+    g_assert_cmpint(qemu_strtoi64("-9223372036854775808", NULL, 0, &v), ==, 0);
     g_assert_cmpint(v, ==, INT64_MIN);
 
     /* Trailing junk: an error without endptr, reported with it. */
@@ -49,11 +48,9 @@ static void test_strtou64(void)
 {
     uint64_t v;
 
-    g_assert_cmpint(qemu_strtou64("18446744073709551615", NULL, 0, &v), ==,
-                    0);
+    g_assert_cmpint(qemu_strtou64("18446744073709551615", NULL, 0, &v), ==, 0);
     g_assert_cmpuint(v, ==, UINT64_MAX);
-    g_assert_cmpint(qemu_strtou64("0xffffffffffffffff", NULL, 0, &v), ==,
-                    0);
+    g_assert_cmpint(qemu_strtou64("0xffffffffffffffff", NULL, 0, &v), ==, 0);
     g_assert_cmpuint(v, ==, UINT64_MAX);
     g_assert_cmpint(qemu_strtou64("18446744073709551616", NULL, 0, &v), ==,
                     -ERANGE);
@@ -144,8 +141,8 @@ static void test_strtosz(void)
     check_sz("K", -EINVAL, 0);
     check_sz("-1", -EINVAL, 0);
     check_sz("-1K", -EINVAL, 0);
-    check_sz("1.5", -EINVAL, 0);        /* fraction of a byte */
-    check_sz("0x10K", -EINVAL, 0);      /* suffix on hex */
+    check_sz("1.5", -EINVAL, 0);   /* fraction of a byte */
+    check_sz("0x10K", -EINVAL, 0); /* suffix on hex */
     check_sz("1Q", -EINVAL, 0);
     check_sz("1KB", -EINVAL, 0);
     check_sz("16E", -ERANGE, 0);
@@ -184,8 +181,8 @@ static void test_size_to_str(void)
 
 static void test_strtobool(void)
 {
-    static const char *const yes[] = { "on", "yes", "true", "y" };
-    static const char *const no[] = { "off", "no", "false", "n" };
+    static const char *const yes[] = {"on", "yes", "true", "y"};
+    static const char *const no[] = {"off", "no", "false", "n"};
     bool b;
     size_t i;
 
@@ -230,10 +227,8 @@ static void test_edit_distance(void)
 static void test_suggest(void)
 {
     static const char *const types[] = {
-        "ns16550a", "sifive_test", "virtio-net-device", "pci-testdev",
-        NULL
-    };
-    static const char *const props[] = { "baudbase", "chardev", "id" };
+        "ns16550a", "sifive_test", "virtio-net-device", "pci-testdev", NULL};
+    static const char *const props[] = {"baudbase", "chardev", "id"};
 
     g_assert_cmpstr(qemu_suggest("ns1655a", types), ==, "ns16550a");
     g_assert_cmpstr(qemu_suggest("sifive-test", types), ==, "sifive_test");

@@ -64,11 +64,14 @@ static void test_empty_values(void)
 
 static void test_repeated(void)
 {
-    check_error("id=a,id=b", NULL, "Parameter 'id' is specified more than "
+    check_error("id=a,id=b", NULL,
+                "Parameter 'id' is specified more than "
                 "once");
-    check_error("a.b=1,a.b=2", NULL, "Parameter 'a.b' is specified more "
+    check_error("a.b=1,a.b=2", NULL,
+                "Parameter 'a.b' is specified more "
                 "than once");
-    check_error("ns16550a,driver=x", "driver", "Parameter 'driver' is "
+    check_error("ns16550a,driver=x", "driver",
+                "Parameter 'driver' is "
                 "specified more than once");
     /* the same prefix with different leaves is fine */
     check_parse("a.b=1,a.c=2", NULL, "{\"a\": {\"b\": \"1\", \"c\": \"2\"}}");
@@ -89,8 +92,8 @@ static void test_invalid_keys(void)
 {
     g_autofree char *long_key = g_strnfill(128, 'k');
     g_autofree char *long_text = g_strdup_printf("%s=1", long_key);
-    g_autofree char *long_msg = g_strdup_printf(
-        "Parameter '%s' is too long", long_key);
+    g_autofree char *long_msg =
+        g_strdup_printf("Parameter '%s' is too long", long_key);
     g_autofree char *ok_key = g_strnfill(127, 'k');
     g_autofree char *ok_text = g_strdup_printf("%s=1", ok_key);
     g_autofree char *ok_json = g_strdup_printf("{\"%s\": \"1\"}", ok_key);
@@ -193,8 +196,7 @@ static void test_lists(void)
 static void test_parse_into_and_merge(void)
 {
     Error *err = NULL;
-    QDict *qdict = keyval_parse("virt,a=1,m.x=1", "type", NULL,
-                                &error_abort);
+    QDict *qdict = keyval_parse("virt,a=1,m.x=1", "type", NULL, &error_abort);
     QDict *other;
     GString *json;
 
@@ -202,14 +204,16 @@ static void test_parse_into_and_merge(void)
     g_assert_true(keyval_parse_into(qdict, "a=2,m.y=2", NULL, NULL,
                                     &error_abort) == qdict);
     json = qobject_to_json(QOBJECT(qdict));
-    g_assert_cmpstr(json->str, ==, "{\"type\": \"virt\", \"a\": \"2\", "
+    g_assert_cmpstr(json->str, ==,
+                    "{\"type\": \"virt\", \"a\": \"2\", "
                     "\"m\": {\"x\": \"1\", \"y\": \"2\"}}");
     g_string_free(json, true);
 
     other = keyval_parse("a=3,m.x=4,l.0=q", NULL, NULL, &error_abort);
     keyval_merge(qdict, other, &error_abort);
     json = qobject_to_json(QOBJECT(qdict));
-    g_assert_cmpstr(json->str, ==, "{\"type\": \"virt\", \"a\": \"3\", "
+    g_assert_cmpstr(json->str, ==,
+                    "{\"type\": \"virt\", \"a\": \"3\", "
                     "\"m\": {\"x\": \"4\", \"y\": \"2\"}, \"l\": [\"q\"]}");
     g_string_free(json, true);
     keyval_merge(qdict, other, &error_abort);

@@ -103,7 +103,7 @@ static void test_clone_list(void)
 
 static void test_clone_members(void)
 {
-    TestInner src = { .n = 3, .s = (char *)"text" };
+    TestInner src = {.n = 3, .s = (char *)"text"};
     TestInner dst;
 
     QAPI_CLONE_MEMBERS(TestInner, &dst, &src);

@@ -24,11 +24,11 @@ static void check_error(Error **errp, const char *msg)
     *errp = NULL;
 }
 
-#define FULL_JSON \
-    "{\"i\": -5, \"u\": 18446744073709551615, \"b\": true, " \
-    "\"str\": \"h\\u00e9llo\", \"num\": 2.5, \"size\": 4096, " \
-    "\"mode\": \"off\", \"u8\": 255, \"opt\": 7, " \
-    "\"inner\": {\"n\": 3, \"s\": \"in\"}, \"ints\": [1, 2, 3], " \
+#define FULL_JSON                                                              \
+    "{\"i\": -5, \"u\": 18446744073709551615, \"b\": true, "                   \
+    "\"str\": \"h\\u00e9llo\", \"num\": 2.5, \"size\": 4096, "                 \
+    "\"mode\": \"off\", \"u8\": 255, \"opt\": 7, "                             \
+    "\"inner\": {\"n\": 3, \"s\": \"in\"}, \"ints\": [1, 2, 3], "              \
     "\"strs\": [\"a\", \"b\"], \"any\": {\"x\": [null]}}"
 
 /* Read a TestStruct from JSON with the typed visitor. */
@@ -90,7 +90,8 @@ static void test_input_optional_absent(void)
     g_autoptr(TestStruct) ts = read_json(
         "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 0, "
         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
-        "\"strs\": []}", &error_abort);
+        "\"strs\": []}",
+        &error_abort);
 
     g_assert_false(ts->has_opt);
     g_assert_null(ts->inner);
@@ -101,7 +102,8 @@ static void test_input_optional_absent(void)
     g_assert_cmpfloat(ts->num, ==, 0);
 }
 
-#define BASE "\"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, " \
+#define BASE                                                                   \
+    "\"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "                      \
     "\"size\": 0, \"mode\": \"auto\", \"ints\": [], \"strs\": []"
 
 static void test_input_errors(void)
@@ -110,53 +112,53 @@ static void test_input_errors(void)
         const char *json;
         const char *msg;
     } cases[] = {
-        { "{" BASE ", \"u8\": 0}", "Parameter 'i' is missing" },
-        { "{\"i\": \"1\", " BASE ", \"u8\": 0}",
-          "Invalid parameter type for 'i', expected: integer" },
-        { "{\"i\": 1.5, " BASE ", \"u8\": 0}",
-          "Invalid parameter type for 'i', expected: integer" },
-        { "{\"i\": 18446744073709551615, " BASE ", \"u8\": 0}",
-          "Invalid parameter type for 'i', expected: integer" },
-        { "{\"i\": 1, " BASE ", \"u8\": 256}",
-          "Parameter 'u8' expects uint8_t (0 to 255), got 256" },
-        { "{\"i\": 1, " BASE ", \"u8\": 0, \"extra\": 1, \"more\": 2}",
-          "Parameter 'extra' is unexpected" },
-        { "{\"i\": 1, \"u\": 2, \"b\": \"yes\", \"str\": \"\", \"num\": 1, "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
-          "\"strs\": []}",
-          "Invalid parameter type for 'b', expected: boolean" },
-        { "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
-          "\"size\": 0, \"mode\": \"maybe\", \"u8\": 0, \"ints\": [], "
-          "\"strs\": []}",
-          "Parameter 'mode' does not accept value 'maybe', expected one of: "
-          "auto, on, off" },
-        { "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [1, \"2\"], "
-          "\"strs\": []}",
-          "Invalid parameter type for 'ints[1]', expected: integer" },
-        { "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": {}, "
-          "\"strs\": []}",
-          "Invalid parameter type for 'ints', expected: array" },
-        { "{\"i\": 1, " BASE ", \"u8\": 0, \"inner\": {\"n\": 1}}",
-          "Parameter 'inner.s' is missing" },
-        { "{\"i\": 1, " BASE ", \"u8\": 0, \"inner\": [1]}",
-          "Invalid parameter type for 'inner', expected: object" },
-        { "{\"i\": 1, " BASE ", \"u8\": 0, "
-          "\"inner\": {\"n\": 1, \"s\": \"\", \"t\": 0}}",
-          "Parameter 'inner.t' is unexpected" },
-        { "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": null, \"num\": 1, "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
-          "\"strs\": []}",
-          "Invalid parameter type for 'str', expected: string" },
-        { "{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": \"1\", "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
-          "\"strs\": []}",
-          "Invalid parameter type for 'num', expected: number" },
-        { "{\"i\": 1, \"u\": 2.5, \"b\": false, \"str\": \"\", \"num\": 1, "
-          "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
-          "\"strs\": []}",
-          "Invalid parameter type for 'u', expected: uint64" },
+        {"{" BASE ", \"u8\": 0}", "Parameter 'i' is missing"},
+        {"{\"i\": \"1\", " BASE ", \"u8\": 0}",
+         "Invalid parameter type for 'i', expected: integer"},
+        {"{\"i\": 1.5, " BASE ", \"u8\": 0}",
+         "Invalid parameter type for 'i', expected: integer"},
+        {"{\"i\": 18446744073709551615, " BASE ", \"u8\": 0}",
+         "Invalid parameter type for 'i', expected: integer"},
+        {"{\"i\": 1, " BASE ", \"u8\": 256}",
+         "Parameter 'u8' expects uint8_t (0 to 255), got 256"},
+        {"{\"i\": 1, " BASE ", \"u8\": 0, \"extra\": 1, \"more\": 2}",
+         "Parameter 'extra' is unexpected"},
+        {"{\"i\": 1, \"u\": 2, \"b\": \"yes\", \"str\": \"\", \"num\": 1, "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
+         "\"strs\": []}",
+         "Invalid parameter type for 'b', expected: boolean"},
+        {"{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
+         "\"size\": 0, \"mode\": \"maybe\", \"u8\": 0, \"ints\": [], "
+         "\"strs\": []}",
+         "Parameter 'mode' does not accept value 'maybe', expected one of: "
+         "auto, on, off"},
+        {"{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [1, \"2\"], "
+         "\"strs\": []}",
+         "Invalid parameter type for 'ints[1]', expected: integer"},
+        {"{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": 1, "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": {}, "
+         "\"strs\": []}",
+         "Invalid parameter type for 'ints', expected: array"},
+        {"{\"i\": 1, " BASE ", \"u8\": 0, \"inner\": {\"n\": 1}}",
+         "Parameter 'inner.s' is missing"},
+        {"{\"i\": 1, " BASE ", \"u8\": 0, \"inner\": [1]}",
+         "Invalid parameter type for 'inner', expected: object"},
+        {"{\"i\": 1, " BASE ", \"u8\": 0, "
+         "\"inner\": {\"n\": 1, \"s\": \"\", \"t\": 0}}",
+         "Parameter 'inner.t' is unexpected"},
+        {"{\"i\": 1, \"u\": 2, \"b\": false, \"str\": null, \"num\": 1, "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
+         "\"strs\": []}",
+         "Invalid parameter type for 'str', expected: string"},
+        {"{\"i\": 1, \"u\": 2, \"b\": false, \"str\": \"\", \"num\": \"1\", "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
+         "\"strs\": []}",
+         "Invalid parameter type for 'num', expected: number"},
+        {"{\"i\": 1, \"u\": 2.5, \"b\": false, \"str\": \"\", \"num\": 1, "
+         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0, \"ints\": [], "
+         "\"strs\": []}",
+         "Invalid parameter type for 'u', expected: uint64"},
     };
     size_t n;
 
@@ -254,7 +256,8 @@ static void test_keyval_struct(void)
     g_autoptr(TestStruct) ts = read_keyval(
         "i=-0x10,u=18446744073709551615,b=on,str=a,,b,num=-2.5,size=1.5G,"
         "mode=on,u8=0xff,opt=010,inner.n=4,inner.s=x,ints.0=7,ints.1=8,"
-        "strs.0=,any=raw", &error_abort);
+        "strs.0=,any=raw",
+        &error_abort);
 
     g_assert_cmpint(ts->i, ==, -16);
     g_assert_cmpuint(ts->u, ==, UINT64_MAX);
@@ -277,8 +280,8 @@ static void test_keyval_struct(void)
 
 static void test_keyval_bool_spellings(void)
 {
-    static const char *const yes[] = { "on", "yes", "true", "y" };
-    static const char *const no[] = { "off", "no", "false", "n" };
+    static const char *const yes[] = {"on", "yes", "true", "y"};
+    static const char *const no[] = {"off", "no", "false", "n"};
     size_t n;
 
     for (n = 0; n < ARRAY_SIZE(yes); n++) {
@@ -302,37 +305,33 @@ static void test_keyval_errors(void)
         const char *text;
         const char *msg;
     } cases[] = {
-        { "i=x," KV_BASE ",u8=0",
-          "Parameter 'i' expects an integer, got 'x'" },
-        { "i=99999999999999999999," KV_BASE ",u8=0",
-          "Parameter 'i' expects int64_t (-9223372036854775808 to "
-          "9223372036854775807), got '99999999999999999999'" },
-        { "i=1," KV_BASE ",u8=256",
-          "Parameter 'u8' expects uint8_t (0 to 255), got 256" },
-        { "i=1,u=2,b=maybe,str=,num=1,size=0,mode=auto,u8=0",
-          "Parameter 'b' expects 'on' or 'off', got 'maybe'" },
-        { "i=1,u=2,b=on,str=,num=1,size=16E,mode=auto,u8=0",
-          "Parameter 'size' expects a size below 16 EiB, got '16E'" },
-        { "i=1,u=2,b=on,str=,num=1,size=-1,mode=auto,u8=0",
-          "Parameter 'size' expects a size (like 4096, 64K, 1.5G or 0x1000), "
-          "got '-1'" },
-        { "i=1,u=2,b=on,str=,num=nan,size=0,mode=auto,u8=0",
-          "Parameter 'num' expects a number, got 'nan'" },
-        { "i=1,u=2,b=on,str=,num=1,size=0,mode=onn,u8=0",
-          "Parameter 'mode' does not accept value 'onn', expected one of: "
-          "auto, on, off" },
-        { "i=1," KV_BASE ",u8=0,ints.0=1,ints.1=z",
-          "Parameter 'ints.1' expects an integer, got 'z'" },
-        { "i=1," KV_BASE ",u8=0,inner.n=1",
-          "Parameter 'inner.s' is missing" },
-        { "i=1," KV_BASE ",u8=0,inner.n=1,inner.s=,inner.q=1",
-          "Parameter 'inner.q' is unexpected" },
-        { "i.x=1," KV_BASE ",u8=0",
-          "Parameters 'i.*' are unexpected" },
-        { "i=1," KV_BASE ",u8=0,bogus=1",
-          "Parameter 'bogus' is unexpected" },
-        { "i=1," KV_BASE ",u8=0,ints=1",
-          "Invalid parameter type for 'ints', expected: array" },
+        {"i=x," KV_BASE ",u8=0", "Parameter 'i' expects an integer, got 'x'"},
+        {"i=99999999999999999999," KV_BASE ",u8=0",
+         "Parameter 'i' expects int64_t (-9223372036854775808 to "
+         "9223372036854775807), got '99999999999999999999'"},
+        {"i=1," KV_BASE ",u8=256",
+         "Parameter 'u8' expects uint8_t (0 to 255), got 256"},
+        {"i=1,u=2,b=maybe,str=,num=1,size=0,mode=auto,u8=0",
+         "Parameter 'b' expects 'on' or 'off', got 'maybe'"},
+        {"i=1,u=2,b=on,str=,num=1,size=16E,mode=auto,u8=0",
+         "Parameter 'size' expects a size below 16 EiB, got '16E'"},
+        {"i=1,u=2,b=on,str=,num=1,size=-1,mode=auto,u8=0",
+         "Parameter 'size' expects a size (like 4096, 64K, 1.5G or 0x1000), "
+         "got '-1'"},
+        {"i=1,u=2,b=on,str=,num=nan,size=0,mode=auto,u8=0",
+         "Parameter 'num' expects a number, got 'nan'"},
+        {"i=1,u=2,b=on,str=,num=1,size=0,mode=onn,u8=0",
+         "Parameter 'mode' does not accept value 'onn', expected one of: "
+         "auto, on, off"},
+        {"i=1," KV_BASE ",u8=0,ints.0=1,ints.1=z",
+         "Parameter 'ints.1' expects an integer, got 'z'"},
+        {"i=1," KV_BASE ",u8=0,inner.n=1", "Parameter 'inner.s' is missing"},
+        {"i=1," KV_BASE ",u8=0,inner.n=1,inner.s=,inner.q=1",
+         "Parameter 'inner.q' is unexpected"},
+        {"i.x=1," KV_BASE ",u8=0", "Parameters 'i.*' are unexpected"},
+        {"i=1," KV_BASE ",u8=0,bogus=1", "Parameter 'bogus' is unexpected"},
+        {"i=1," KV_BASE ",u8=0,ints=1",
+         "Invalid parameter type for 'ints', expected: array"},
     };
     size_t n;
 
@@ -383,7 +382,8 @@ static void test_output_struct(void)
     g_autoptr(TestStruct) ts = read_json(FULL_JSON, &error_abort);
     g_autofree char *json = write_json(ts);
 
-    g_assert_cmpstr(json, ==,
+    g_assert_cmpstr(
+        json, ==,
         "{\"i\": -5, \"u\": 18446744073709551615, \"b\": true, "
         "\"str\": \"h\xc3\xa9llo\", \"num\": 2.5, \"size\": 4096, "
         "\"mode\": \"off\", \"u8\": 255, \"opt\": 7, "
@@ -393,11 +393,12 @@ static void test_output_struct(void)
 
 static void test_output_optional_and_null_str(void)
 {
-    TestStruct ts = { .i = 1, .mode = ON_OFF_AUTO_AUTO, .num = 0.5 };
+    TestStruct ts = {.i = 1, .mode = ON_OFF_AUTO_AUTO, .num = 0.5};
     g_autofree char *json = write_json(&ts);
 
     /* Absent optional members are left out; a NULL string becomes "". */
-    g_assert_cmpstr(json, ==,
+    g_assert_cmpstr(
+        json, ==,
         "{\"i\": 1, \"u\": 0, \"b\": false, \"str\": \"\", \"num\": 0.5, "
         "\"size\": 0, \"mode\": \"auto\", \"u8\": 0}");
 }
@@ -478,13 +479,13 @@ typedef struct IntOrStr {
 
 static void qapi_free_IntOrStr(IntOrStr *obj);
 
-static bool visit_type_IntOrStr(Visitor *v, const char *name,
-                                IntOrStr **obj, Error **errp)
+static bool visit_type_IntOrStr(Visitor *v, const char *name, IntOrStr **obj,
+                                Error **errp)
 {
     bool ok = false;
 
-    if (!visit_start_alternate(v, name, (GenericAlternate **)obj,
-                               sizeof(**obj), errp)) {
+    if (!visit_start_alternate(v, name, (GenericAlternate **)obj, sizeof(**obj),
+                               errp)) {
         return false;
     }
     if (!*obj) {
@@ -501,8 +502,10 @@ static bool visit_type_IntOrStr(Visitor *v, const char *name,
         break;
     default:
         g_assert(visit_is_input(v));
-        error_setg(errp, "Invalid parameter type for '%s', expected: "
-                   "int or str", name ? name : "null");
+        error_setg(errp,
+                   "Invalid parameter type for '%s', expected: "
+                   "int or str",
+                   name ? name : "null");
         g_free(*obj);
         *obj = NULL;
     }
@@ -573,7 +576,7 @@ static void test_alternate(void)
 
     g_assert_null(read_alternate("[1]", &err));
     check_error(&err, "Invalid parameter type for 'alt', expected: "
-                "int or str");
+                      "int or str");
 }
 
 int main(int argc, char **argv)
@@ -583,8 +586,7 @@ int main(int argc, char **argv)
     g_test_add_func("/visitor/qobject-in/optional-absent",
                     test_input_optional_absent);
     g_test_add_func("/visitor/qobject-in/errors", test_input_errors);
-    g_test_add_func("/visitor/qobject-in/scalars-top",
-                    test_input_scalars_top);
+    g_test_add_func("/visitor/qobject-in/scalars-top", test_input_scalars_top);
     g_test_add_func("/visitor/qobject-in/list-too-long",
                     test_input_list_too_long);
     g_test_add_func("/visitor/qobject-in/new-str", test_input_new_str);

@@ -11,7 +11,7 @@
 #include "qobject/qnull.h"
 
 /* Input: visit with a fresh string input visitor. */
-#define WITH_INPUT(str, v) \
+#define WITH_INPUT(str, v)                                                     \
     for (Visitor *v = string_input_visitor_new(str); v; visit_free(v), v = NULL)
 
 /* Assert that *errp holds @msg, and free it. */
@@ -29,42 +29,52 @@ static void test_in_int(void)
         const char *str;
         int64_t value;
     } ok[] = {
-        { "0", 0 }, { "42", 42 }, { "-42", -42 }, { "0x2a", 42 },
-        { "052", 42 }, { "+7", 7 },
-        { "9223372036854775807", INT64_MAX },
-        { "-9223372036854775808", INT64_MIN },
+        {"0", 0},
+        {"42", 42},
+        {"-42", -42},
+        {"0x2a", 42},
+        {"052", 42},
+        {"+7", 7},
+        {"9223372036854775807", INT64_MAX},
+        {"-9223372036854775808", INT64_MIN},
     };
     Error *err = NULL;
     int64_t i;
     size_t n;
 
     for (n = 0; n < ARRAY_SIZE(ok); n++) {
-        WITH_INPUT(ok[n].str, v) {
+        WITH_INPUT(ok[n].str, v)
+        {
             g_assert_true(visit_type_int(v, "x", &i, &error_abort));
             g_assert_cmpint(i, ==, ok[n].value);
         }
     }
-    WITH_INPUT("fast", v) {
+    WITH_INPUT("fast", v)
+    {
         g_assert_false(visit_type_int(v, "baudbase", &i, &err));
         check_error(&err, "Parameter 'baudbase' expects an integer, "
-                    "got 'fast'");
+                          "got 'fast'");
     }
-    WITH_INPUT("", v) {
+    WITH_INPUT("", v)
+    {
         g_assert_false(visit_type_int(v, "x", &i, &err));
         check_error(&err, "Parameter 'x' expects an integer, got ''");
     }
-    WITH_INPUT("12 ", v) {
+    WITH_INPUT("12 ", v)
+    {
         g_assert_false(visit_type_int(v, "x", &i, &err));
         check_error(&err, "Parameter 'x' expects an integer, got '12 '");
     }
-    WITH_INPUT("9223372036854775808", v) {
+    WITH_INPUT("9223372036854775808", v)
+    {
         g_assert_false(visit_type_int64(v, "x", &i, &err));
         check_error(&err, "Parameter 'x' expects int64_t "
-                    "(-9223372036854775808 to 9223372036854775807), "
-                    "got '9223372036854775808'");
+                          "(-9223372036854775808 to 9223372036854775807), "
+                          "got '9223372036854775808'");
     }
     /* A NULL name reads as 'null', as QEMU. */
-    WITH_INPUT("z", v) {
+    WITH_INPUT("z", v)
+    {
         g_assert_false(visit_type_int(v, NULL, &i, &err));
         check_error(&err, "Parameter 'null' expects an integer, got 'z'");
     }
@@ -75,21 +85,25 @@ static void test_in_uint(void)
     Error *err = NULL;
     uint64_t u;
 
-    WITH_INPUT("18446744073709551615", v) {
+    WITH_INPUT("18446744073709551615", v)
+    {
         g_assert_true(visit_type_uint64(v, "x", &u, &error_abort));
         g_assert_cmpuint(u, ==, UINT64_MAX);
     }
-    WITH_INPUT("0xffffffffffffffff", v) {
+    WITH_INPUT("0xffffffffffffffff", v)
+    {
         g_assert_true(visit_type_uint64(v, "x", &u, &error_abort));
         g_assert_cmpuint(u, ==, UINT64_MAX);
     }
-    WITH_INPUT("18446744073709551616", v) {
+    WITH_INPUT("18446744073709551616", v)
+    {
         g_assert_false(visit_type_uint64(v, "x", &u, &err));
         check_error(&err, "Parameter 'x' expects uint64_t "
-                    "(0 to 18446744073709551615), got "
-                    "'18446744073709551616'");
+                          "(0 to 18446744073709551615), got "
+                          "'18446744073709551616'");
     }
-    WITH_INPUT("1.5", v) {
+    WITH_INPUT("1.5", v)
+    {
         g_assert_false(visit_type_uint64(v, "x", &u, &err));
         check_error(&err, "Parameter 'x' expects an integer, got '1.5'");
     }
@@ -105,56 +119,67 @@ static void test_in_ranges(void)
     int16_t i16 = 0;
     int32_t i32 = 0;
 
-    WITH_INPUT("255", v) {
+    WITH_INPUT("255", v)
+    {
         g_assert_true(visit_type_uint8(v, "x", &u8, &error_abort));
         g_assert_cmpuint(u8, ==, 255);
     }
-    WITH_INPUT("256", v) {
+    WITH_INPUT("256", v)
+    {
         u8 = 7;
         g_assert_false(visit_type_uint8(v, "irq", &u8, &err));
         check_error(&err, "Parameter 'irq' expects uint8_t (0 to 255), "
-                    "got 256");
+                          "got 256");
         g_assert_cmpuint(u8, ==, 7);
     }
-    WITH_INPUT("65536", v) {
+    WITH_INPUT("65536", v)
+    {
         g_assert_false(visit_type_uint16(v, "x", &u16, &err));
         check_error(&err, "Parameter 'x' expects uint16_t (0 to 65535), "
-                    "got 65536");
+                          "got 65536");
     }
-    WITH_INPUT("0xffffffff", v) {
+    WITH_INPUT("0xffffffff", v)
+    {
         g_assert_true(visit_type_uint32(v, "x", &u32, &error_abort));
         g_assert_cmpuint(u32, ==, UINT32_MAX);
     }
-    WITH_INPUT("4294967296", v) {
+    WITH_INPUT("4294967296", v)
+    {
         g_assert_false(visit_type_uint32(v, "x", &u32, &err));
         check_error(&err, "Parameter 'x' expects uint32_t (0 to 4294967295), "
-                    "got 4294967296");
+                          "got 4294967296");
     }
-    WITH_INPUT("-128", v) {
+    WITH_INPUT("-128", v)
+    {
         g_assert_true(visit_type_int8(v, "x", &i8, &error_abort));
         g_assert_cmpint(i8, ==, -128);
     }
-    WITH_INPUT("-129", v) {
+    WITH_INPUT("-129", v)
+    {
         g_assert_false(visit_type_int8(v, "x", &i8, &err));
         check_error(&err, "Parameter 'x' expects int8_t (-128 to 127), "
-                    "got -129");
+                          "got -129");
     }
-    WITH_INPUT("128", v) {
+    WITH_INPUT("128", v)
+    {
         g_assert_false(visit_type_int8(v, "x", &i8, &err));
         check_error(&err, "Parameter 'x' expects int8_t (-128 to 127), "
-                    "got 128");
+                          "got 128");
     }
-    WITH_INPUT("-32769", v) {
+    WITH_INPUT("-32769", v)
+    {
         g_assert_false(visit_type_int16(v, "x", &i16, &err));
         check_error(&err, "Parameter 'x' expects int16_t (-32768 to 32767), "
-                    "got -32769");
+                          "got -32769");
     }
-    WITH_INPUT("2147483648", v) {
+    WITH_INPUT("2147483648", v)
+    {
         g_assert_false(visit_type_int32(v, "x", &i32, &err));
         check_error(&err, "Parameter 'x' expects int32_t "
-                    "(-2147483648 to 2147483647), got 2147483648");
+                          "(-2147483648 to 2147483647), got 2147483648");
     }
-    WITH_INPUT("-0x80000000", v) {
+    WITH_INPUT("-0x80000000", v)
+    {
         g_assert_true(visit_type_int32(v, "x", &i32, &error_abort));
         g_assert_cmpint(i32, ==, INT32_MIN);
     }
@@ -166,63 +191,71 @@ static void test_in_size(void)
         const char *str;
         uint64_t value;
     } ok[] = {
-        { "0", 0 }, { "4096", 4096 }, { "64K", 65536 }, { "64k", 65536 },
-        { "2M", 2 << 20 }, { "1.5G", 3ULL << 29 }, { "1T", 1ULL << 40 },
-        { "0x1000", 0x1000 }, { "1E", 1ULL << 60 },
+        {"0", 0},           {"4096", 4096},     {"64K", 65536},
+        {"64k", 65536},     {"2M", 2 << 20},    {"1.5G", 3ULL << 29},
+        {"1T", 1ULL << 40}, {"0x1000", 0x1000}, {"1E", 1ULL << 60},
     };
     Error *err = NULL;
     uint64_t sz;
     size_t n;
 
     for (n = 0; n < ARRAY_SIZE(ok); n++) {
-        WITH_INPUT(ok[n].str, v) {
+        WITH_INPUT(ok[n].str, v)
+        {
             g_assert_true(visit_type_size(v, "size", &sz, &error_abort));
             g_assert_cmpuint(sz, ==, ok[n].value);
         }
     }
-    WITH_INPUT("16E", v) {
+    WITH_INPUT("16E", v)
+    {
         g_assert_false(visit_type_size(v, "size", &sz, &err));
         check_error(&err, "Parameter 'size' expects a size below 16 EiB, "
-                    "got '16E'");
+                          "got '16E'");
     }
-    WITH_INPUT("-1", v) {
+    WITH_INPUT("-1", v)
+    {
         g_assert_false(visit_type_size(v, "size", &sz, &err));
         check_error(&err, "Parameter 'size' expects a size (like 4096, 64K, "
-                    "1.5G or 0x1000), got '-1'");
+                          "1.5G or 0x1000), got '-1'");
     }
-    WITH_INPUT("12Q", v) {
+    WITH_INPUT("12Q", v)
+    {
         g_assert_false(visit_type_size(v, "size", &sz, &err));
         check_error(&err, "Parameter 'size' expects a size (like 4096, 64K, "
-                    "1.5G or 0x1000), got '12Q'");
+                          "1.5G or 0x1000), got '12Q'");
     }
 }
 
 static void test_in_bool(void)
 {
-    static const char *const yes[] = { "on", "yes", "true", "y" };
-    static const char *const no[] = { "off", "no", "false", "n" };
+    static const char *const yes[] = {"on", "yes", "true", "y"};
+    static const char *const no[] = {"off", "no", "false", "n"};
     Error *err = NULL;
     bool b;
     size_t n;
 
     for (n = 0; n < ARRAY_SIZE(yes); n++) {
-        WITH_INPUT(yes[n], v) {
+        WITH_INPUT(yes[n], v)
+        {
             b = false;
             g_assert_true(visit_type_bool(v, "b", &b, &error_abort));
             g_assert_true(b);
         }
-        WITH_INPUT(no[n], v) {
+        WITH_INPUT(no[n], v)
+        {
             b = true;
             g_assert_true(visit_type_bool(v, "b", &b, &error_abort));
             g_assert_false(b);
         }
     }
-    WITH_INPUT("maybe", v) {
+    WITH_INPUT("maybe", v)
+    {
         g_assert_false(visit_type_bool(v, "ioeventfd", &b, &err));
         check_error(&err, "Parameter 'ioeventfd' expects 'on' or 'off', "
-                    "got 'maybe'");
+                          "got 'maybe'");
     }
-    WITH_INPUT("1", v) {
+    WITH_INPUT("1", v)
+    {
         g_assert_false(visit_type_bool(v, "b", &b, &err));
         check_error(&err, "Parameter 'b' expects 'on' or 'off', got '1'");
     }
@@ -235,38 +268,45 @@ static void test_in_str_number_null(void)
     double d;
     QNull *null = NULL;
 
-    WITH_INPUT("a,b c", v) {
+    WITH_INPUT("a,b c", v)
+    {
         g_assert_true(visit_type_str(v, "s", &s, &error_abort));
         g_assert_cmpstr(s, ==, "a,b c");
         g_free(s);
     }
-    WITH_INPUT("", v) {
+    WITH_INPUT("", v)
+    {
         g_assert_true(visit_type_str(v, "s", &s, &error_abort));
         g_assert_cmpstr(s, ==, "");
         g_free(s);
     }
-    WITH_INPUT("3.25", v) {
+    WITH_INPUT("3.25", v)
+    {
         g_assert_true(visit_type_number(v, "d", &d, &error_abort));
         g_assert_cmpfloat(d, ==, 3.25);
     }
-    WITH_INPUT("-1e3", v) {
+    WITH_INPUT("-1e3", v)
+    {
         g_assert_true(visit_type_number(v, "d", &d, &error_abort));
         g_assert_cmpfloat(d, ==, -1000);
     }
-    WITH_INPUT("inf", v) {
+    WITH_INPUT("inf", v)
+    {
         g_assert_false(visit_type_number(v, "d", &d, &err));
         check_error(&err, "Parameter 'd' expects a number, got 'inf'");
     }
-    WITH_INPUT("", v) {
+    WITH_INPUT("", v)
+    {
         g_assert_true(visit_type_null(v, "n", &null, &error_abort));
         g_assert_true(null == &qnull_);
         qobject_unref(null);
     }
-    WITH_INPUT("x", v) {
+    WITH_INPUT("x", v)
+    {
         g_assert_false(visit_type_null(v, "n", &null, &err));
         g_assert_null(null);
         check_error(&err, "Parameter 'n' expects null (an empty value), "
-                    "got 'x'");
+                          "got 'x'");
     }
 }
 
@@ -275,18 +315,21 @@ static void test_in_enum(void)
     Error *err = NULL;
     OnOffAuto mode = ON_OFF_AUTO_AUTO;
 
-    WITH_INPUT("off", v) {
+    WITH_INPUT("off", v)
+    {
         g_assert_true(visit_type_OnOffAuto(v, "mode", &mode, &error_abort));
         g_assert_cmpint(mode, ==, ON_OFF_AUTO_OFF);
     }
-    WITH_INPUT("auto", v) {
+    WITH_INPUT("auto", v)
+    {
         g_assert_true(visit_type_OnOffAuto(v, "mode", &mode, &error_abort));
         g_assert_cmpint(mode, ==, ON_OFF_AUTO_AUTO);
     }
-    WITH_INPUT("yes", v) {
+    WITH_INPUT("yes", v)
+    {
         g_assert_false(visit_type_OnOffAuto(v, "mode", &mode, &err));
         check_error(&err, "Parameter 'mode' does not accept value 'yes', "
-                    "expected one of: auto, on, off");
+                          "expected one of: auto, on, off");
         g_assert_cmpint(mode, ==, ON_OFF_AUTO_AUTO);
     }
 }
@@ -297,15 +340,16 @@ static void test_in_unsupported(void)
     QObject *any = NULL;
     void *obj = NULL;
 
-    WITH_INPUT("1", v) {
+    WITH_INPUT("1", v)
+    {
         g_assert_false(visit_start_struct(v, "s", &obj, 8, &err));
         g_assert_null(obj);
         check_error(&err, "Parameter 's' is a structure and cannot be given "
-                    "as a plain string");
+                          "as a plain string");
         g_assert_false(visit_type_any(v, "a", &any, &err));
         g_assert_null(any);
         check_error(&err, "Parameter 'a' cannot be given as arbitrary data "
-                    "here");
+                          "here");
     }
 }
 
@@ -316,16 +360,17 @@ static void test_in_int_list(void)
         const int64_t expect[8];
         size_t n;
     } cases[] = {
-        { "1", { 1 }, 1 },
-        { "1-3,5", { 1, 2, 3, 5 }, 4 },
-        { "0x10,-2--1,7-7", { 16, -2, -1, 7 }, 4 },
-        { "3,1,2", { 3, 1, 2 }, 3 },
-        { "", { 0 }, 0 },
+        {"1", {1}, 1},
+        {"1-3,5", {1, 2, 3, 5}, 4},
+        {"0x10,-2--1,7-7", {16, -2, -1, 7}, 4},
+        {"3,1,2", {3, 1, 2}, 3},
+        {"", {0}, 0},
     };
     size_t n, k;
 
     for (n = 0; n < ARRAY_SIZE(cases); n++) {
-        WITH_INPUT(cases[n].str, v) {
+        WITH_INPUT(cases[n].str, v)
+        {
             intList *list = NULL, *e;
 
             g_assert_true(visit_type_intList(v, "l", &list, &error_abort));
@@ -346,35 +391,41 @@ static void test_in_list_errors(void)
     uint8List *l8 = NULL;
     uint64List *l64 = NULL;
 
-    WITH_INPUT("1,x", v) {
+    WITH_INPUT("1,x", v)
+    {
         g_assert_false(visit_type_intList(v, "cpus", &list, &err));
         g_assert_null(list);
         check_error(&err, "Parameter 'cpus' expects a list of integers or "
-                    "ranges like 1-3,5, got '1,x'");
+                          "ranges like 1-3,5, got '1,x'");
     }
-    WITH_INPUT("3-1", v) {
+    WITH_INPUT("3-1", v)
+    {
         g_assert_false(visit_type_intList(v, "cpus", &list, &err));
         check_error(&err, "Parameter 'cpus' expects a list of integers or "
-                    "ranges like 1-3,5, got '3-1'");
+                          "ranges like 1-3,5, got '3-1'");
     }
-    WITH_INPUT("0-65536", v) {
+    WITH_INPUT("0-65536", v)
+    {
         g_assert_false(visit_type_intList(v, "cpus", &list, &err));
         check_error(&err, "Parameter 'cpus' expects a list of integers or "
-                    "ranges like 1-3,5, got '0-65536'");
+                          "ranges like 1-3,5, got '0-65536'");
     }
-    WITH_INPUT("0-65535", v) {
+    WITH_INPUT("0-65535", v)
+    {
         g_assert_true(visit_type_intList(v, "cpus", &list, &error_abort));
         g_assert_cmpuint(QAPI_LIST_LENGTH(list), ==, 65536);
         qapi_free_intList(list);
     }
     /* An element out of the element type's range names the list. */
-    WITH_INPUT("254-256", v) {
+    WITH_INPUT("254-256", v)
+    {
         g_assert_false(visit_type_uint8List(v, "irqs", &l8, &err));
         g_assert_null(l8);
         check_error(&err, "Parameter 'irqs' expects uint8_t (0 to 255), "
-                    "got 256");
+                          "got 256");
     }
-    WITH_INPUT("18446744073709551614-18446744073709551615", v) {
+    WITH_INPUT("18446744073709551614-18446744073709551615", v)
+    {
         g_assert_true(visit_type_uint64List(v, "u", &l64, &error_abort));
         g_assert_cmpuint(l64->value, ==, UINT64_MAX - 1);
         g_assert_cmpuint(l64->next->value, ==, UINT64_MAX);
@@ -389,21 +440,23 @@ static void test_in_list_too_long(void)
     Error *err = NULL;
     int64_t value;
 
-    WITH_INPUT("1,2", v) {
+    WITH_INPUT("1,2", v)
+    {
         g_assert_true(visit_start_list(v, "l", NULL, 0, &error_abort));
         g_assert_true(visit_type_int(v, NULL, &value, &error_abort));
         g_assert_cmpint(value, ==, 1);
         g_assert_false(visit_check_list(v, &err));
         check_error(&err, "Parameter 'l' has more list elements than "
-                    "expected");
+                          "expected");
         visit_end_list(v, NULL);
     }
-    WITH_INPUT("1", v) {
+    WITH_INPUT("1", v)
+    {
         g_assert_true(visit_start_list(v, "l", NULL, 0, &error_abort));
         g_assert_true(visit_type_int(v, NULL, &value, &error_abort));
         g_assert_false(visit_type_int(v, NULL, &value, &err));
         check_error(&err, "Parameter 'l' has fewer list elements than "
-                    "expected");
+                          "expected");
         visit_end_list(v, NULL);
     }
 }
@@ -415,7 +468,8 @@ static void test_in_other_lists(void)
     sizeList *zl = NULL;
     Error *err = NULL;
 
-    WITH_INPUT("a,,b", v) {
+    WITH_INPUT("a,,b", v)
+    {
         g_assert_true(visit_type_strList(v, "s", &sl, &error_abort));
         g_assert_cmpuint(QAPI_LIST_LENGTH(sl), ==, 3);
         g_assert_cmpstr(sl->value, ==, "a");
@@ -423,24 +477,27 @@ static void test_in_other_lists(void)
         g_assert_cmpstr(sl->next->next->value, ==, "b");
         qapi_free_strList(sl);
     }
-    WITH_INPUT("on,off,yes", v) {
+    WITH_INPUT("on,off,yes", v)
+    {
         g_assert_true(visit_type_boolList(v, "b", &bl, &error_abort));
         g_assert_true(bl->value);
         g_assert_false(bl->next->value);
         g_assert_true(bl->next->next->value);
         qapi_free_boolList(bl);
     }
-    WITH_INPUT("4K,1M", v) {
+    WITH_INPUT("4K,1M", v)
+    {
         g_assert_true(visit_type_sizeList(v, "z", &zl, &error_abort));
         g_assert_cmpuint(zl->value, ==, 4096);
         g_assert_cmpuint(zl->next->value, ==, 1 << 20);
         qapi_free_sizeList(zl);
     }
-    WITH_INPUT("on,maybe", v) {
+    WITH_INPUT("on,maybe", v)
+    {
         g_assert_false(visit_type_boolList(v, "b", &bl, &err));
         g_assert_null(bl);
         check_error(&err, "Parameter 'b' expects 'on' or 'off', "
-                    "got 'maybe'");
+                          "got 'maybe'");
     }
 }
 
@@ -561,8 +618,7 @@ static void test_out_scalars(void)
     d = -2.5e100;
     check_print(print_number, &d, "-2.5e+100", "-2.5e+100");
     d = 1.0 / 3;
-    check_print(print_number, &d, "0.3333333333333333",
-                "0.3333333333333333");
+    check_print(print_number, &d, "0.3333333333333333", "0.3333333333333333");
     check_print(print_null, &null, "", "<null>");
     check_print(print_enum, &mode, "on", "\"on\"");
 }
@@ -573,7 +629,7 @@ static void test_out_lists(void)
     g_autoptr(strList) strs = NULL;
     intList **itail = &ints;
     strList **stail = &strs;
-    static const int64_t values[] = { 1, 2, 3, 5, 7, 8, -3, -2 };
+    static const int64_t values[] = {1, 2, 3, 5, 7, 8, -3, -2};
     size_t n;
 
     check_print(print_int_list, &ints, "", "");
@@ -591,14 +647,15 @@ static void test_out_lists(void)
 /* Parsing the plain output gives the value back. */
 static void test_round_trip(void)
 {
-    static const int64_t values[] = { 0, 1, -1, INT64_MAX, INT64_MIN, 4096 };
+    static const int64_t values[] = {0, 1, -1, INT64_MAX, INT64_MIN, 4096};
     size_t n;
 
     for (n = 0; n < ARRAY_SIZE(values); n++) {
         int64_t in = values[n], out = 0;
         g_autofree char *text = print(false, print_int, &in);
 
-        WITH_INPUT(text, v) {
+        WITH_INPUT(text, v)
+        {
             g_assert_true(visit_type_int(v, "x", &out, &error_abort));
         }
         g_assert_cmpint(in, ==, out);
@@ -619,8 +676,7 @@ int main(int argc, char **argv)
     g_test_add_func("/visitor/string-in/unsupported", test_in_unsupported);
     g_test_add_func("/visitor/string-in/int-list", test_in_int_list);
     g_test_add_func("/visitor/string-in/list-errors", test_in_list_errors);
-    g_test_add_func("/visitor/string-in/list-too-long",
-                    test_in_list_too_long);
+    g_test_add_func("/visitor/string-in/list-too-long", test_in_list_too_long);
     g_test_add_func("/visitor/string-in/other-lists", test_in_other_lists);
     g_test_add_func("/visitor/string-out/scalars", test_out_scalars);
     g_test_add_func("/visitor/string-out/lists", test_out_lists);

@@ -37,10 +37,10 @@ typedef struct TestStruct {
     uint8_t u8;
     bool has_opt;
     int64_t opt;
-    TestInner *inner;           /* optional: NULL when absent */
-    intList *ints;              /* optional */
-    strList *strs;              /* optional */
-    QObject *any;               /* optional: NULL when absent */
+    TestInner *inner; /* optional: NULL when absent */
+    intList *ints;    /* optional */
+    strList *strs;    /* optional */
+    QObject *any;     /* optional: NULL when absent */
 } TestStruct;
 
 static inline void qapi_free_TestInner(TestInner *obj);
@@ -58,8 +58,7 @@ static inline bool visit_type_TestInner(Visitor *v, const char *name,
 {
     bool ok = false;
 
-    if (!visit_start_struct(v, name, (void **)obj, sizeof(TestInner),
-                            errp)) {
+    if (!visit_start_struct(v, name, (void **)obj, sizeof(TestInner), errp)) {
         return false;
     }
     if (!*obj) {
@@ -81,8 +80,7 @@ out_obj:
     return ok;
 }
 
-static inline bool visit_type_TestStruct_members(Visitor *v,
-                                                 TestStruct *obj,
+static inline bool visit_type_TestStruct_members(Visitor *v, TestStruct *obj,
                                                  Error **errp)
 {
     bool has_inner = !!obj->inner;
@@ -128,8 +126,7 @@ static inline bool visit_type_TestStruct(Visitor *v, const char *name,
 {
     bool ok = false;
 
-    if (!visit_start_struct(v, name, (void **)obj, sizeof(TestStruct),
-                            errp)) {
+    if (!visit_start_struct(v, name, (void **)obj, sizeof(TestStruct), errp)) {
         return false;
     }
     if (!*obj) {
