@@ -41,7 +41,8 @@ void disas_riscv_lines(GString *out, uint64_t pc, int count,
             g_string_append_printf(out, "0x%08" PRIx64 ":  %08x          %s\n",
                                    pc, insn, text);
         } else {
-            g_string_append_printf(out, "0x%08" PRIx64 ":  %04x              %s\n",
+            g_string_append_printf(out, "0x%08" PRIx64
+                                   ":  %04x              %s\n",
                                    pc, insn, text);
         }
         pc += len;

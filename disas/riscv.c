@@ -36,8 +36,8 @@ typedef struct {
     uint8_t check;
     uint8_t flags;
     /*
-     * Operands: '%' followed by a code (see riscv_print_operand()), any
-     * other character printed as is.
+     * Operands: '%' followed by a code (see print_operand()), any other
+     * character printed as is.
      */
     const char *fmt;
 } RiscvOpcode;
@@ -78,12 +78,15 @@ typedef struct {
     { n, ENC_I(opc, 7) | ((fmt) << 25), M_FP4 | M_RM, 0, 0,                  \
       "%D,%S,%T,%R" },                                                       \
     { n, (opc) | ((fmt) << 25), M_FP4, 0, 0, "%D,%S,%T,%R,%m" }
-/* A conversion with rs2 selecting the variant; fmtout picks registers. */
+/* A conversion, rs2 selecting the integer width; rm = dyn not shown. */
 #define FP_CVT(n, f7, rs2, f)                                                \
     { n, ENC_R(0x53, 7, f7) | ENC_RS2(rs2), M_R | M_RS2, 0, 0, f },          \
     { n, ENC_R(0x53, 0, f7) | ENC_RS2(rs2), 0xfe00007fu | M_RS2, 0, 0,       \
       f ",%m" }
-/* A conversion that is exact and so prints no rounding mode at rm = 0. */
+/*
+ * A conversion that is always exact: objdump knows it only with rm = 0
+ * (rne) and prints no rounding mode; any other rm is ".4byte".
+ */
 #define FP_CVT_EXACT(n, f7, rs2, f)                                          \
     { n, ENC_R(0x53, 0, f7) | ENC_RS2(rs2), M_R | M_RS2, 0, 0, f }
 
@@ -134,7 +137,11 @@ static const RiscvOpcode riscv_opcodes32[] = {
     { "sh", ENC_I(0x23, 1), M_F3, 0, 0, "%t,%o(%s)" },
     { "sw", ENC_I(0x23, 2), M_F3, 0, 0, "%t,%o(%s)" },
     { "sd", ENC_I(0x23, 3), M_F3, 0, 0, "%t,%o(%s)" },
-    /* OP-IMM */
+    /*
+     * OP-IMM.  objdump 2.40 matches its register-register aliases first, so
+     * "addi a0,a1,5" prints as "add a0,a1,5", "srli" as "srl", "csrrwi" as
+     * "csrrw" and so on; we print what it prints.
+     */
     { "nop", 0x13, 0xffffffffu, 0, 0, "" },
     { "li", ENC_I(0x13, 0), M_F3 | M_RS1, 0, 0, "%d,%i" },
     { "mv", ENC_I(0x13, 0), M_F3 | M_IMM, 0, 0, "%d,%s" },
@@ -436,7 +443,7 @@ static const char *const riscv_freg[32] = {
     "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
 };
 
-/* Rounding modes; a NULL (reserved) one is printed as a number. */
+/* Rounding modes, as objdump names them (5 and 6 are reserved). */
 static const char *const riscv_rm[8] = {
     "rne", "rtz", "rdn", "rup", "rmm", "unknown", "unknown", "dyn",
 };
