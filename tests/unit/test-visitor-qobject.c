@@ -344,6 +344,22 @@ static void test_keyval_errors(void)
     }
 }
 
+/* key=value text -> typed value -> JSON: the command line's whole road. */
+static void test_keyval_to_json(void)
+{
+    g_autoptr(TestStruct) ts =
+        read_keyval("i=0x10,u=1,b=yes,str=x,,y,num=0.5,size=64K,mode=off,u8=7,"
+                    "inner.n=-1,inner.s=,ints.0=3,strs.0=a",
+                    &error_abort);
+    g_autofree char *json = write_json(ts);
+
+    g_assert_cmpstr(json, ==,
+                    "{\"i\": 16, \"u\": 1, \"b\": true, \"str\": \"x,y\", "
+                    "\"num\": 0.5, \"size\": 65536, \"mode\": \"off\", "
+                    "\"u8\": 7, \"inner\": {\"n\": -1, \"s\": \"\"}, "
+                    "\"ints\": [3], \"strs\": [\"a\"]}");
+}
+
 static void test_input_new_str(void)
 {
     Error *err = NULL;
@@ -594,6 +610,7 @@ int main(int argc, char **argv)
     g_test_add_func("/visitor/keyval-in/bool-spellings",
                     test_keyval_bool_spellings);
     g_test_add_func("/visitor/keyval-in/errors", test_keyval_errors);
+    g_test_add_func("/visitor/keyval-in/to-json", test_keyval_to_json);
     g_test_add_func("/visitor/qobject-out/struct", test_output_struct);
     g_test_add_func("/visitor/qobject-out/optional-and-null-str",
                     test_output_optional_and_null_str);
