@@ -173,17 +173,33 @@ bool visit_type_int(Visitor *v, const char *name, int64_t *obj, Error **errp);
 
 /*
  * Fixed-width integers.  Input is range checked: a value outside the type
- * fails with "Parameter 'name' expects uint8_t (0 to 255), got 256".
+ * fails with "Parameter 'name' expects uint8_t (0 to 255), got 256" and
+ * leaves *@obj unchanged.
  */
+/** visit_type_int8: visit an int8_t; input must be in -128..127. */
 bool visit_type_int8(Visitor *v, const char *name, int8_t *obj, Error **errp);
+
+/** visit_type_int16: visit an int16_t; input must be in -32768..32767. */
 bool visit_type_int16(Visitor *v, const char *name, int16_t *obj, Error **errp);
+
+/** visit_type_int32: visit an int32_t; input must be in -2^31..2^31-1. */
 bool visit_type_int32(Visitor *v, const char *name, int32_t *obj, Error **errp);
+
+/** visit_type_int64: visit an int64_t (the full range). */
 bool visit_type_int64(Visitor *v, const char *name, int64_t *obj, Error **errp);
+
+/** visit_type_uint8: visit a uint8_t; input must be in 0..255. */
 bool visit_type_uint8(Visitor *v, const char *name, uint8_t *obj, Error **errp);
+
+/** visit_type_uint16: visit a uint16_t; input must be in 0..65535. */
 bool visit_type_uint16(Visitor *v, const char *name, uint16_t *obj,
                        Error **errp);
+
+/** visit_type_uint32: visit a uint32_t; input must be in 0..2^32-1. */
 bool visit_type_uint32(Visitor *v, const char *name, uint32_t *obj,
                        Error **errp);
+
+/** visit_type_uint64: visit a uint64_t (the full range). */
 bool visit_type_uint64(Visitor *v, const char *name, uint64_t *obj,
                        Error **errp);
 
@@ -196,7 +212,7 @@ bool visit_type_size(Visitor *v, const char *name, uint64_t *obj, Error **errp);
 
 /**
  * visit_type_bool: visit a bool.  Text input accepts on/off, yes/no,
- * true/false, y/n; string output prints "on" / "off".
+ * true/false, y/n; string output prints "true" / "false" (as QEMU).
  */
 bool visit_type_bool(Visitor *v, const char *name, bool *obj, Error **errp);
 
