@@ -141,9 +141,13 @@ rt_lower_back:
     addi    sp, sp, 16
     ret
 
-/* Used by rt_fail_asm: fail with the check number in s11. */
+/*
+ * Called by the test-asm.h checks: fail with the check number in s11, the
+ * value found in a1, the value expected in a2, the caller's pc in ra.
+ */
     .globl rt_fail_asm
 rt_fail_asm:
     mv      a0, s11
-    call    rt_fail
+    mv      a3, ra
+    call    rt_fail_asm_report
     j       rt_park_forever

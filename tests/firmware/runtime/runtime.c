@@ -116,6 +116,23 @@ void rt_fail(uint64_t code)
     rt_exit(code);
 }
 
+void rt_fail_asm_report(uint64_t n, uint64_t got, uint64_t expected,
+                        uint64_t ra);
+
+/* From rt_fail_asm: assembly checks have no line, so give the address. */
+void rt_fail_asm_report(uint64_t n, uint64_t got, uint64_t expected,
+                        uint64_t ra)
+{
+    rt_puts(RT_TEST_NAME ": check near pc ");
+    rt_puthex(ra - 8);
+    rt_puts(": got ");
+    rt_puthex(got);
+    rt_puts(", expected ");
+    rt_puthex(expected);
+    rt_puts("\n");
+    rt_fail(n);
+}
+
 void rt_check(bool ok, int line, const char *what)
 {
     uint64_t n = ++rt_check_count;

@@ -47,14 +47,19 @@ main:                               \
     addi sp, sp, 128;               \
     ret;
 
-/* One check: fails unless register @reg equals the 64-bit value @exp. */
+/*
+ * One check: fails unless register @reg equals the 64-bit value @exp.
+ * On failure rt_fail_asm gets the value in a1 and the expected one in a2.
+ */
 #define CHECK_REG(reg, exp)         \
     addi s11, s11, 1;               \
     li t6, exp;                     \
     bne reg, t6, 8f;                \
     li t5, RT_FORCE_FAIL;           \
     bne s11, t5, 9f;                \
-8:  call rt_fail_asm;               \
+8:  mv a1, reg;                     \
+    mv a2, t6;                      \
+    call rt_fail_asm;               \
 9:
 
 /* One check: fails unless registers @r1 and @r2 are equal. */
@@ -63,12 +68,17 @@ main:                               \
     bne r1, r2, 8f;                 \
     li t5, RT_FORCE_FAIL;           \
     bne s11, t5, 9f;                \
-8:  call rt_fail_asm;               \
+8:  mv t5, r2;                      \
+    mv a1, r1;                      \
+    mv a2, t5;                      \
+    call rt_fail_asm;               \
 9:
 
 /* One check that a branch already went the right way: "FAIL_IF_HERE". */
 #define CHECK_NOT_REACHED           \
     addi s11, s11, 1;               \
+    li a1, 0;                       \
+    li a2, 0;                       \
     call rt_fail_asm;
 
 /* A check that always passes except under RT_FORCE_FAIL. */
@@ -76,6 +86,8 @@ main:                               \
     addi s11, s11, 1;               \
     li t5, RT_FORCE_FAIL;           \
     bne s11, t5, 9f;                \
+    li a1, 0;                       \
+    li a2, 0;                       \
     call rt_fail_asm;               \
 9:
 
