@@ -158,6 +158,15 @@ static MemTxResult address_space_access(AddressSpace *as, hwaddr addr,
                 }
                 result |= memory_region_access(mr, as, addr, off, buf, l,
                                                is_write, attrs);
+                /*
+                 * The callback may have changed the map, even finalised
+                 * regions: go on with the current view.
+                 */
+                if (address_space_get_flatview(as) != fv) {
+                    flatview_unref(fv);
+                    fv = address_space_get_flatview(as);
+                    flatview_ref(fv);
+                }
             }
         }
         addr += l;

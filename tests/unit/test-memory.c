@@ -934,6 +934,44 @@ static void test_map_change_in_callback(void)
     testdev_free(d);
 }
 
+/* A device whose register write unplugs the region next to it. */
+static void unplugging_write(void *opaque, hwaddr addr, uint64_t val,
+                             unsigned size)
+{
+    TestDev *d = opaque;
+
+    d->nr_accesses++;
+    object_unparent(OBJECT(&d->io2));
+}
+
+static const MemoryRegionOps unplugging_ops = {
+    .read = dev_read,
+    .write = unplugging_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 4, .max_access_size = 4 },
+};
+
+static void test_unplug_in_callback(void)
+{
+    TestDev *d = testdev_new();
+    uint8_t buf[8] = { 0 };
+    MemTxResult r;
+
+    memory_region_init_io(&d->io, d->owner, &unplugging_ops, d, "unplugger",
+                          4);
+    memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "victim", 4);
+    memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
+    memory_region_add_subregion(get_system_memory(), 0x10000004, &d->io2);
+
+    /* the second half of the write must not reach the finalised region */
+    r = address_space_write(AS, 0x10000000, ATTRS, buf, 8);
+    g_assert_cmpuint(r, ==, MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(d->nr_accesses, ==, 1);
+    g_assert_null(object_resolve_path_component(d->owner, "victim"));
+
+    testdev_free(d);
+}
+
 static long rss_kib(void)
 {
     g_autofree char *status = NULL;
@@ -1209,6 +1247,8 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/io/reentrancy", test_reentrancy);
     g_test_add_func("/memory/io/map-change-in-callback",
                     test_map_change_in_callback);
+    g_test_add_func("/memory/io/unplug-in-callback",
+                    test_unplug_in_callback);
     g_test_add_func("/memory/tree/priority", test_priority_overlap);
     g_test_add_func("/memory/tree/alias", test_alias);
     g_test_add_func("/memory/tree/enable-move", test_enable_move);
