@@ -178,14 +178,14 @@ struct bench {
 static const struct bench bench = { "alu", bench_alu, 45000000,
                                       0xb2b5a467968025a1ULL };
 #elif defined(BENCH_MEMCPY)
-static const struct bench bench = { "memcpy", bench_memcpy, 5400,
-                                      0xe1e1e1e1e20c4822ULL };
+static const struct bench bench = { "memcpy", bench_memcpy, 7200,
+                                      0xf0f0f0f0f13c7c10ULL };
 #elif defined(BENCH_CALLS)
 static const struct bench bench = { "calls", bench_calls, 100,
                                       0x00000000005c9d92ULL };
 #elif defined(BENCH_MIX)
-static const struct bench bench = { "mix", bench_mix, 1800,
-                                      0x0000037e88a2cb46ULL };
+static const struct bench bench = { "mix", bench_mix, 2400,
+                                      0x000004a53949a154ULL };
 #elif defined(BENCH_EXIT)
 #else
 #error "define one of BENCH_ALU, BENCH_MEMCPY, BENCH_CALLS, BENCH_MIX, BENCH_EXIT"
