@@ -236,6 +236,18 @@ DEFINE_SCALAR_ACCESSORS(uint64, uint64_t, visit_type_uint64)
 DEFINE_SCALAR_ACCESSORS(int64, int64_t, visit_type_int64)
 DEFINE_SCALAR_ACCESSORS(size, uint64_t, visit_type_size)
 
+void qdev_propinfo_get_int32(Object *obj, Visitor *v, const char *name,
+                             void *opaque, Error **errp)
+{
+    prop_get_int32(obj, v, name, opaque, errp);
+}
+
+void qdev_propinfo_get_uint32(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    prop_get_uint32(obj, v, name, opaque, errp);
+}
+
 const PropertyInfo qdev_prop_bool = {
     .type = "bool",
     .description = "on/off",

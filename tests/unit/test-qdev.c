@@ -801,6 +801,82 @@ static void test_props_chardev(void)
     test_end();
 }
 
+/* A custom PropertyInfo, as PCI's "addr": "slot.fn" text, int32 field. */
+
+#define TYPE_TST_CUSTOM "tst-custom"
+
+typedef struct TstCustom {
+    DeviceState parent_obj;
+    int32_t devfn;
+} TstCustom;
+
+static void set_devfn(Object *obj, Visitor *v, const char *name,
+                      void *opaque, Error **errp)
+{
+    int32_t *ptr = object_field_prop_ptr(obj, opaque);
+    g_autofree char *str = NULL;
+    unsigned slot, fn;
+
+    /* The default arrives as an integer, the user's value as text. */
+    if (!visit_type_str(v, name, &str, NULL)) {
+        visit_type_int32(v, name, ptr, errp);
+        return;
+    }
+    if (sscanf(str, "%x.%x", &slot, &fn) != 2 || slot > 31 || fn > 7) {
+        error_setg(errp, "property '%s' expects slot.fn, got '%s'", name,
+                   str);
+        return;
+    }
+    *ptr = slot << 3 | fn;
+}
+
+static const PropertyInfo prop_devfn = {
+    .type = "int32",
+    .description = "slot.fn",
+    .get = qdev_propinfo_get_int32,
+    .set = set_devfn,
+    .set_default_value = qdev_propinfo_set_default_value_int,
+};
+
+static const Property tst_custom_props[] = {
+    DEFINE_PROP_SIGNED("addr", TstCustom, devfn, -1, prop_devfn, int32_t),
+};
+
+static void tst_custom_class_init(ObjectClass *oc, const void *data)
+{
+    device_class_set_props(DEVICE_CLASS(oc), tst_custom_props);
+}
+
+static const TypeInfo tst_custom_info = {
+    .name = TYPE_TST_CUSTOM,
+    .parent = TYPE_DEVICE,
+    .instance_size = sizeof(TstCustom),
+    .class_init = tst_custom_class_init,
+};
+
+static void test_props_custom(void)
+{
+    DeviceState *dev;
+    Error *err = NULL;
+    char *v;
+
+    test_begin();
+    dev = qdev_new(TYPE_TST_CUSTOM);
+    g_assert_cmpint(((TstCustom *)dev)->devfn, ==, -1);
+    g_assert_true(object_property_parse(OBJECT(dev), "addr", "1f.2",
+                                        &error_abort));
+    g_assert_cmpint(((TstCustom *)dev)->devfn, ==, 0xfa);
+    v = print_prop(dev, "addr");
+    g_assert_cmpstr(v, ==, "250");
+    g_free(v);
+    g_assert_false(object_property_parse(OBJECT(dev), "addr", "40.0", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "property 'addr' expects slot.fn, got '40.0'");
+    error_free(err);
+    object_unref(OBJECT(dev));
+    test_end();
+}
+
 /* Realize and its failure */
 
 static void test_realize_failure(void)
@@ -1656,6 +1732,7 @@ int main(int argc, char **argv)
     module_call_init(MODULE_INIT_QOM);
     type_register_static(&tst_chrdev_info);
     type_register_static(&tst_userdev_info);
+    type_register_static(&tst_custom_info);
     warnings = g_string_new(NULL);
     error_set_print_func(capture_print, NULL, NULL);
 
@@ -1664,6 +1741,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/props/set-qobject", test_props_set_qobject);
     g_test_add_func("/qdev/props/frozen-after-realize", test_props_frozen);
     g_test_add_func("/qdev/props/chardev", test_props_chardev);
+    g_test_add_func("/qdev/props/custom-info", test_props_custom);
     g_test_add_func("/qdev/realize/failure-leaves-nothing",
                     test_realize_failure);
     g_test_add_func("/qdev/bus/naming", test_bus_naming);
