@@ -227,6 +227,28 @@ void error_prepend(Error **errp, const char *fmt, ...)
     (*errp)->msg = m;
 }
 
+void error_propagate_prepend(Error **dst_errp, Error *local_err,
+                             const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!local_err) {
+        return;
+    }
+    if (dst_errp && !*dst_errp) {
+        g_autofree char *pre = NULL;
+        char *m;
+
+        va_start(ap, fmt);
+        pre = g_strdup_vprintf(fmt, ap);
+        va_end(ap);
+        m = g_strconcat(pre, local_err->msg, NULL);
+        g_free(local_err->msg);
+        local_err->msg = m;
+    }
+    error_propagate(dst_errp, local_err);
+}
+
 void error_append_hint(Error *const *errp, const char *fmt, ...)
 {
     va_list ap;

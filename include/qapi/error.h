@@ -65,6 +65,13 @@ void error_set_internal(Error **errp, const char *src, int line,
  */
 void error_propagate(Error **dst_errp, Error *local_err);
 
+/**
+ * error_propagate_prepend: error_propagate() with a printf-style prefix
+ * put in front of @local_err's message first.
+ */
+void error_propagate_prepend(Error **dst_errp, Error *local_err,
+                             const char *fmt, ...) QOMU_PRINTF(3, 4);
+
 /** error_prepend: put a printf-style prefix in front of *@errp's message. */
 void error_prepend(Error **errp, const char *fmt, ...) QOMU_PRINTF(2, 3);
 
