@@ -1531,6 +1531,31 @@ static void expect_add_error(const char *json, bool from_json,
 
 #define TYPE_TST_USERDEV "tst-userdev"
 
+/* tst-sysctl: a memory-mapped controller owning a one-slot tst-bus. */
+#define TYPE_TST_SYSCTL "tst-sysctl"
+
+typedef struct TstSysCtl {
+    SysBusDevice parent_obj;
+    BusState *bus;
+} TstSysCtl;
+
+static void tst_sysctl_realize(DeviceState *dev, Error **errp)
+{
+    ((TstSysCtl *)dev)->bus = qbus_new(TYPE_TST_BUS_ONE, dev, NULL);
+}
+
+static void tst_sysctl_class_init(ObjectClass *oc, const void *data)
+{
+    DEVICE_CLASS(oc)->realize = tst_sysctl_realize;
+}
+
+static const TypeInfo tst_sysctl_info = {
+    .name = TYPE_TST_SYSCTL,
+    .parent = TYPE_SYS_BUS_DEVICE,
+    .instance_size = sizeof(TstSysCtl),
+    .class_init = tst_sysctl_class_init,
+};
+
 static const TypeInfo tst_userdev_info = {
     .name = TYPE_TST_USERDEV,
     .parent = TYPE_TST_BUSDEV,
@@ -1538,7 +1563,8 @@ static const TypeInfo tst_userdev_info = {
 
 static void test_device_add(void)
 {
-    DeviceState *ctl, *ctl2, *dev;
+    DeviceState *ctl, *ctl2, *dev, *sysctl;
+    char *qdev_qtree_text_tmp;
     QDict *o;
 
     test_begin();
@@ -1621,6 +1647,37 @@ static void test_device_add(void)
                      "device type 'tst-userdev' cannot go on bus "
                      "'main-system-bus' (type System): it needs a bus of "
                      "type tst-bus");
+
+    /* A controller on the main system bus: its bus is found by type. */
+    sysctl = qdev_new(TYPE_TST_SYSCTL);
+    sysctl->id = g_strdup("sc");
+    object_property_add_child(machine(), "sc", OBJECT(sysctl));
+    sysbus_realize_and_unref(SYS_BUS_DEVICE(sysctl), &error_abort);
+    g_assert_cmpstr(((TstSysCtl *)sysctl)->bus->name, ==, "sc.0");
+    g_assert_true(qbus_find("/sc", &error_abort) ==
+                  ((TstSysCtl *)sysctl)->bus);
+    g_assert_true(qbus_find("/main-system-bus/sc/sc.0", &error_abort) ==
+                  ((TstSysCtl *)sysctl)->bus);
+    expect_add_error("{'driver': 'tst-userdev', 'bus': 'main-system-bus'}",
+                     false,
+                     "device type 'tst-userdev' cannot go on bus "
+                     "'main-system-bus' (type System): it needs a bus of "
+                     "type tst-bus; buses that fit: sc.0");
+    o = opts("{'driver': 'tst-userdev', 'id': 'u1'}");
+    dev = qdev_device_add(o, &error_abort);
+    qobject_unref(o);
+    g_assert_true(qdev_get_parent_bus(dev) == ((TstSysCtl *)sysctl)->bus);
+    expect_add_error("{'driver': 'tst-userdev'}", false,
+                     "every bus of type tst-bus is full (first: 'sc.0'); "
+                     "device type 'tst-userdev' has nowhere to go");
+    expect_add_error("{'driver': 'tst-userdev', 'bus': 'sc.0'}", false,
+                     "bus 'sc.0' is full (it takes at most 1 device)");
+    g_assert_nonnull(strstr(qdev_qtree_text_tmp = qdev_qtree_text(),
+                            "  dev: tst-sysctl, id \"sc\"\n"
+                            "    bus: sc.0\n"
+                            "      type tst-bus-one\n"
+                            "      dev: tst-userdev, id \"u1\"\n"));
+    g_free(qdev_qtree_text_tmp);
     test_end();
 }
 
@@ -1733,6 +1790,7 @@ int main(int argc, char **argv)
     type_register_static(&tst_chrdev_info);
     type_register_static(&tst_userdev_info);
     type_register_static(&tst_custom_info);
+    type_register_static(&tst_sysctl_info);
     warnings = g_string_new(NULL);
     error_set_print_func(capture_print, NULL, NULL);
 
