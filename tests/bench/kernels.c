@@ -188,7 +188,7 @@ static const struct bench bench = { "mix", bench_mix, 2400,
                                       0x000004a53949a154ULL };
 #elif defined(BENCH_EXIT)
 #else
-#error "define one of BENCH_ALU, BENCH_MEMCPY, BENCH_CALLS, BENCH_MIX, BENCH_EXIT"
+#error "define BENCH_ALU, BENCH_MEMCPY, BENCH_CALLS, BENCH_MIX or BENCH_EXIT"
 #endif
 
 int main(void)

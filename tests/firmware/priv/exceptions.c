@@ -192,6 +192,18 @@ static void test_privileged_insns(void)
     CHECK(illegal_in(PRV_U, do_satp));
     CHECK(illegal_in(PRV_U, do_sfence));
 
+    /*
+     * wfi from S is legal with TW clear (an SSI pending and enabled in
+     * sie, but masked by sstatus.SIE, makes sure it returns)
+     */
+    csr_write(mideleg, 1 << IRQ_S_SOFT);
+    csr_write(mie, 1 << IRQ_S_SOFT);
+    csr_set(mip, 1 << IRQ_S_SOFT);
+    csr_clear(mstatus, MSTATUS_SIE);
+    CHECK(runs_in(PRV_S, do_wfi));
+    csr_clear(mip, 1 << IRQ_S_SOFT);
+    csr_write(mideleg, 0);
+
     /* TW: wfi from S traps (QEMU and qomu trap at once) */
     csr_write(mie, 0);
     csr_set(mstatus, MSTATUS_TW);

@@ -101,7 +101,8 @@ static void test_stores(uintptr_t a)
     if (rt_trap.count == 0) {                                           \
         CHECK_EQ(expect_le(a, size, false),                             \
                  size == 8 ? val : val & ((1ULL << (size * 8)) - 1));   \
-        CHECK_EQ(*(uint8_t *)(a - 1), (uint8_t)((a - 1 - (uintptr_t)buf) * 7 + 1)); \
+        CHECK_EQ(*(uint8_t *)(a - 1),                                   \
+                 (uint8_t)((a - 1 - (uintptr_t)buf) * 7 + 1));          \
         CHECK_EQ(*(uint8_t *)(a + size),                                \
                  (uint8_t)((a + size - (uintptr_t)buf) * 7 + 1));       \
     } else {                                                            \

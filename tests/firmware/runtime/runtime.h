@@ -168,15 +168,19 @@ int main(void);
 /* Encodings, for checking mtval of illegal-instruction traps. */
 #define REG_A0 10
 #define REG_A1 11
-#define INSN_CSR(csr, rs1, f3, rd) \
-    (((uint64_t)(csr) << 20) | ((rs1) << 15) | ((f3) << 12) | ((rd) << 7) | 0x73)
-#define INSN_CSRR_A0(csr)  INSN_CSR(csr, 0, 2, REG_A0)       /* csrrs a0, csr, x0 */
-#define INSN_CSRW_A1(csr)  INSN_CSR(csr, REG_A1, 1, 0)       /* csrrw x0, csr, a1 */
+#define INSN_CSR(csr, rs1, f3, rd)                                       \
+    (((uint64_t)(csr) << 20) | ((rs1) << 15) | ((f3) << 12) |             \
+     ((rd) << 7) | 0x73)
+/* csrrs a0, csr, x0 */
+#define INSN_CSRR_A0(csr)  INSN_CSR(csr, 0, 2, REG_A0)
+/* csrrw x0, csr, a1 */
+#define INSN_CSRW_A1(csr)  INSN_CSR(csr, REG_A1, 1, 0)
 
 /* csrr a0, CSR / csrw CSR, a1 with fixed registers, so mtval is known. */
 #define csr_read_a0(csr) ({ register uint64_t a0_ __asm__("a0") = 0;     \
     __asm__ volatile("csrr a0, " #csr : "+r"(a0_) :: "memory"); a0_; })
-#define csr_write_a1(csr, val) ({ register uint64_t a1_ __asm__("a1") = (val); \
+#define csr_write_a1(csr, val) ({                                       \
+    register uint64_t a1_ __asm__("a1") = (val);                          \
     __asm__ volatile("csrw " #csr ", a1" :: "r"(a1_) : "memory"); })
 
 #endif
