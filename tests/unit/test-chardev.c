@@ -339,6 +339,48 @@ static void test_socket_unix(void)
     g_assert_cmpint(rmdir(dir), ==, 0);
 }
 
+static gpointer late_client_thread(gpointer data)
+{
+    const char *path = data;
+    struct sockaddr_un un = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+    g_strlcpy(un.sun_path, path, sizeof(un.sun_path));
+    for (int i = 0; i < 500; i++) {
+        g_usleep(10000);
+        if (connect(fd, (struct sockaddr *)&un, sizeof(un)) == 0) {
+            return GINT_TO_POINTER(fd);
+        }
+    }
+    close(fd);
+    return GINT_TO_POINTER(-1);
+}
+
+static void test_socket_wait(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qomu-chr-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "sock", NULL);
+    g_autofree char *opts = g_strdup_printf(
+        "socket,id=w0,path=%s,server=on", path);
+    TestFE fe = { 0 };
+    GThread *th;
+    Chardev *chr;
+    int cfd;
+
+    /* wait=on (the default for a server): creation returns connected. */
+    th = g_thread_new("client", late_client_thread, path);
+    chr = chr_new(opts);
+    cfd = GPOINTER_TO_INT(g_thread_join(th));
+    g_assert_cmpint(cfd, >=, 0);
+    fe_attach(&fe, chr);
+    g_assert_cmpstr(fe.events->str, ==, "opened ");
+    round_trip(&fe, cfd);
+    close(cfd);
+    fe_detach(&fe);
+    chardev_cleanup_all();
+    g_assert_cmpint(rmdir(dir), ==, 0);
+}
+
 static void test_socket_tcp(void)
 {
     g_autofree char *addr = NULL;
@@ -802,6 +844,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/file-null", test_file_null);
     g_test_add_func("/chardev/socket/unix", test_socket_unix);
     g_test_add_func("/chardev/socket/tcp", test_socket_tcp);
+    g_test_add_func("/chardev/socket/wait", test_socket_wait);
     g_test_add_func("/chardev/backpressure", test_backpressure);
     g_test_add_func("/chardev/mux/commands", test_mux);
     g_test_add_func("/chardev/mux/too-many", test_mux_too_many);
