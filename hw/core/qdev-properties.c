@@ -897,6 +897,7 @@ static void qdev_apply_one_global(DeviceState *dev, GlobalProperty *g,
         }
         error_prepend(&err, "-global %s.%s=%s: ", g->driver, g->property,
                       g->value);
+        g->used = true; /* realize reports it; no "not used" warning too */
         if (!dev->global_error) {
             dev->global_error = err;
         } else {
