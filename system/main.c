@@ -127,6 +127,35 @@ static void usage(void)
     printf("\nOptions take one or two dashes (-M or --M).\n");
 }
 
+/*
+ * The command line reports an error as exactly one line: the message,
+ * then its hints ("Did you mean ...") folded in after a semicolon.
+ */
+static void report_one_line(Error *err)
+{
+    const char *hint = error_get_hint(err);
+
+    if (hint) {
+        g_auto(GStrv) lines = g_strsplit(hint, "\n", -1);
+        g_autoptr(GString) folded = g_string_new(NULL);
+
+        for (int i = 0; lines[i]; i++) {
+            if (!lines[i][0]) {
+                continue;
+            }
+            if (folded->len) {
+                char last = folded->str[folded->len - 1];
+                g_string_append(folded, strchr("?.!", last) ? " " : "; ");
+            }
+            g_string_append(folded, lines[i]);
+        }
+        error_report("%s; %s", error_get_pretty(err), folded->str);
+    } else {
+        error_report("%s", error_get_pretty(err));
+    }
+    error_free(err);
+}
+
 /* One error line with the option it came from, then exit status 1. */
 static void QOMU_NORETURN option_error(const char *opt, const char *arg,
                                        Error *err)
@@ -136,7 +165,7 @@ static void QOMU_NORETURN option_error(const char *opt, const char *arg,
     } else {
         error_prepend(&err, "-%s: ", opt);
     }
-    error_report_err(err);
+    report_one_line(err);
     exit(1);
 }
 
@@ -331,7 +360,7 @@ static MachineClass *select_machine(void)
     if (config.machine_opts) {
         type = qdict_get_try_str(config.machine_opts, "type");
     }
-    if (type && !strcmp(type, "help")) {
+    if ((type && !strcmp(type, "help")) || (!type && config.machine_help)) {
         g_autofree char *text = machine_help_text();
         printf("%s", text);
         exit(0);
@@ -727,13 +756,9 @@ int main(int argc, char **argv)
 
     register_globals();
     configure_machine(ms);
-    if (!system_config_apply(&config, ms, &err)) {
-        error_report_err(err);
-        teardown();
-        return 1;
-    }
-    if (!machine_run_board_init(ms, &err)) {
-        error_report_err(err);
+    if (!system_config_apply(&config, ms, &err) ||
+        !machine_run_board_init(ms, &err)) {
+        report_one_line(err);
         teardown();
         return 1;
     }

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Command-line behaviour of qomu-system-riscv64: help texts, and for every
+kind of bad input exactly one line on stderr and exit status 1.  Prints TAP.
+
+usage: test-cmdline.py QOMU_BINARY
+"""
+import re
+import subprocess
+import sys
+
+BIN = sys.argv[1]
+PROG = "qomu-system-riscv64: "
+
+# (arguments, exit status, regex the stderr line must match (None: empty
+# stderr), regex stdout must contain (or None))
+CASES = [
+    (["-version"], 0, None, r"^QOMU emulator version \d+\.\d+\.\d+\n$"),
+    (["-h"], 0, None, r"-M TYPE\[,prop=value\.\.\.\]"),
+    (["--help"], 0, None, r"-device DRIVER"),
+    (["-d", "help"], 0, None, r"guest_errors"),
+    (["-cpu", "help"], 0, None, r"Available CPUs:\n(  \S+\n)*  rv64\n"),
+    (["-M", "help"], 0, None, r"Supported machines are:\n"),
+    (["-foo"], 1, r"-foo: invalid option \(try -h\)", None),
+    (["--foo"], 1, r"-foo: invalid option \(try -h\)", None),
+    (["bare"], 1, r"bare: invalid argument: options start with '-'", None),
+    (["-m"], 1, r"-m: requires an argument \(SIZE\)", None),
+    (["-d", "nonsense"], 1,
+     r"-d nonsense: unknown log item 'nonsense' \(-d help lists them\)", None),
+    (["-D", "/nonexistent/dir/log"], 1,
+     r"-D /nonexistent/dir/log: cannot open log file: No such file", None),
+    (["-M", "nosuch"], 1,
+     r"-machine nosuch: unsupported machine type 'nosuch'", None),
+    (["-cpu", "rv46"], 1,
+     r"-cpu rv46: unknown CPU model 'rv46'; Did you mean 'rv64'\?", None),
+    (["-cpu", "rv64,nosuch=on"], 1,
+     r"-cpu rv64,nosuch=on: CPU model 'rv64' has no property 'nosuch'", None),
+    (["-display", "gtk"], 1, r"-display gtk: unsupported display", None),
+    (["-M", "a=1,a=2"], 1, r"-machine a=1,a=2: .*'a'", None),
+    (["-M", "help,foo=bar"], 0, None, r"Supported machines"),
+]
+
+
+def run(args):
+    try:
+        p = subprocess.run([BIN] + args, capture_output=True, text=True,
+                           timeout=20, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return None
+    return p
+
+
+def main():
+    print(f"1..{len(CASES)}")
+    failed = 0
+    for i, (args, status, err_re, out_re) in enumerate(CASES, 1):
+        name = " ".join(args)
+        p = run(args)
+        problems = []
+        if p is None:
+            problems.append("timed out")
+        else:
+            if p.returncode != status:
+                problems.append(f"exit status {p.returncode}, expected "
+                                f"{status}")
+            lines = p.stderr.splitlines()
+            if err_re is None:
+                if p.stderr:
+                    problems.append(f"unexpected stderr {p.stderr!r}")
+            elif len(lines) != 1:
+                problems.append(f"stderr has {len(lines)} lines, expected "
+                                f"one: {p.stderr!r}")
+            elif not lines[0].startswith(PROG) or \
+                    not re.search(err_re, lines[0]):
+                problems.append(f"stderr {lines[0]!r} does not match "
+                                f"{err_re!r}")
+            if out_re and not re.search(out_re, p.stdout):
+                problems.append(f"stdout does not match {out_re!r}: "
+                                f"{p.stdout[:300]!r}")
+        if problems:
+            failed += 1
+            print(f"not ok {i} - {name}")
+            for pr in problems:
+                print(f"# {pr}")
+        else:
+            print(f"ok {i} - {name}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
