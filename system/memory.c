@@ -149,11 +149,10 @@ static void memory_region_class_init(ObjectClass *oc, const void *data)
 
     prop = object_class_property_add(oc, "container",
                                      "link<" TYPE_MEMORY_REGION ">",
-                                     mr_prop_get_container, NULL, NULL,
-                                     NULL);
+                                     mr_prop_get_container, NULL, NULL, NULL);
     prop->resolve = mr_prop_resolve_container;
-    object_class_property_add(oc, "addr", "uint64", mr_prop_get_addr,
-                              NULL, NULL, NULL);
+    object_class_property_add(oc, "addr", "uint64", mr_prop_get_addr, NULL,
+                              NULL, NULL);
     object_class_property_add(oc, "priority", "int32", mr_prop_get_priority,
                               NULL, NULL, NULL);
     object_class_property_add(oc, "size", "uint64", mr_prop_get_size, NULL,
@@ -176,16 +175,16 @@ static void memory_register_types(void)
 
 type_init(memory_register_types)
 
-static void memory_region_do_init(MemoryRegion *mr, Object *owner,
-                                  const char *name, uint64_t size)
+    static void memory_region_do_init(MemoryRegion *mr, Object *owner,
+                                      const char *name, uint64_t size)
 {
     object_initialize(mr, sizeof(*mr), TYPE_MEMORY_REGION);
     mr->size = size == UINT64_MAX ? SIZE_2_64 : size;
     mr->name = g_strdup(name);
     mr->owner = owner;
     if (owner) {
-        g_autofree char *child = g_strdelimit(
-            g_strdup(name ? name : "memory-region[*]"), "/", '-');
+        g_autofree char *child =
+            g_strdelimit(g_strdup(name ? name : "memory-region[*]"), "/", '-');
 
         if (!object_property_try_add_child(owner, child, OBJECT(mr), NULL)) {
             g_autofree char *numbered = g_strdup_printf("%s[*]", child);
@@ -221,8 +220,8 @@ static void memory_region_destroy_failed(MemoryRegion *mr)
     }
 }
 
-bool memory_region_init_ram(MemoryRegion *mr, Object *owner,
-                            const char *name, uint64_t size, Error **errp)
+bool memory_region_init_ram(MemoryRegion *mr, Object *owner, const char *name,
+                            uint64_t size, Error **errp)
 {
     ERRP_GUARD();
 
@@ -241,8 +240,8 @@ bool memory_region_init_ram(MemoryRegion *mr, Object *owner,
     return true;
 }
 
-bool memory_region_init_rom(MemoryRegion *mr, Object *owner,
-                            const char *name, uint64_t size, Error **errp)
+bool memory_region_init_rom(MemoryRegion *mr, Object *owner, const char *name,
+                            uint64_t size, Error **errp)
 {
     if (!memory_region_init_ram(mr, owner, name, size, errp)) {
         return false;
@@ -251,9 +250,8 @@ bool memory_region_init_rom(MemoryRegion *mr, Object *owner,
     return true;
 }
 
-void memory_region_init_alias(MemoryRegion *mr, Object *owner,
-                              const char *name, MemoryRegion *orig,
-                              hwaddr offset, uint64_t size)
+void memory_region_init_alias(MemoryRegion *mr, Object *owner, const char *name,
+                              MemoryRegion *orig, hwaddr offset, uint64_t size)
 {
     memory_region_do_init(mr, owner, name, size);
     mr->alias = orig;
@@ -268,32 +266,30 @@ static uint64_t unimp_read(void *opaque, hwaddr addr, unsigned size)
 {
     MemoryRegion *mr = opaque;
 
-    qemu_log_mask(LOG_UNIMP,
-                  "%s: unimplemented device read (size %u, offset 0x%"
-                  HWADDR_PRIx ")\n",
-                  memory_region_name(mr), size, addr);
+    qemu_log_mask(
+        LOG_UNIMP,
+        "%s: unimplemented device read (size %u, offset 0x%" HWADDR_PRIx ")\n",
+        memory_region_name(mr), size, addr);
     return 0;
 }
 
-static void unimp_write(void *opaque, hwaddr addr, uint64_t data,
-                        unsigned size)
+static void unimp_write(void *opaque, hwaddr addr, uint64_t data, unsigned size)
 {
     MemoryRegion *mr = opaque;
 
-    qemu_log_mask(LOG_UNIMP,
-                  "%s: unimplemented device write (size %u, offset 0x%"
-                  HWADDR_PRIx ", value 0x%0*" PRIx64 ")\n",
-                  memory_region_name(mr), size, addr, (int)size * 2, data);
+    qemu_log_mask(
+        LOG_UNIMP,
+        "%s: unimplemented device write (size %u, offset 0x%" HWADDR_PRIx
+        ", value 0x%0*" PRIx64 ")\n",
+        memory_region_name(mr), size, addr, (int)size * 2, data);
 }
 
 static const MemoryRegionOps unimp_ops = {
     .read = unimp_read,
     .write = unimp_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8,
-               .unaligned = true },
-    .impl = { .min_access_size = 1, .max_access_size = 8,
-              .unaligned = true },
+    .valid = {.min_access_size = 1, .max_access_size = 8, .unaligned = true},
+    .impl = {.min_access_size = 1, .max_access_size = 8, .unaligned = true},
 };
 
 void memory_region_init_unimplemented(MemoryRegion *mr, Object *owner,
@@ -319,8 +315,7 @@ static void memory_bug(const char *fmt, ...)
 }
 
 void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
-                                         MemoryRegion *subregion,
-                                         int priority)
+                                         MemoryRegion *subregion, int priority)
 {
     guint i;
 
@@ -330,8 +325,7 @@ void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
                    memory_region_name(subregion->container));
     }
     if (mr == subregion) {
-        memory_bug("region '%s' cannot contain itself",
-                   memory_region_name(mr));
+        memory_bug("region '%s' cannot contain itself", memory_region_name(mr));
     }
     subregion->container = mr;
     subregion->addr = offset;
@@ -539,8 +533,7 @@ static void flatview_insert(FlatView *fv, unsigned pos, const FlatRange *fr)
  * below 0, and a 2^64 region ends above UINT64_MAX.
  */
 static void render_region(FlatView *fv, MemoryRegion *mr, __int128 base,
-                          __int128 clip_start, __int128 clip_end,
-                          bool readonly)
+                          __int128 clip_start, __int128 clip_end, bool readonly)
 {
     __int128 start, end, cur;
     unsigned i;
@@ -630,8 +623,8 @@ static FlatView *generate_flatview(MemoryRegion *root)
 
     if (root) {
         /* The root shows at address 0 of its address space. */
-        render_region(fv, root, -(__int128)root->addr, 0,
-                      (__int128)SIZE_2_64, false);
+        render_region(fv, root, -(__int128)root->addr, 0, (__int128)SIZE_2_64,
+                      false);
         flatview_simplify(fv);
     }
     return fv;
@@ -686,8 +679,7 @@ const FlatRange *flatview_lookup(FlatView *fv, hwaddr addr, u128 *next)
 
 /* Address spaces */
 
-void address_space_init(AddressSpace *as, MemoryRegion *root,
-                        const char *name)
+void address_space_init(AddressSpace *as, MemoryRegion *root, const char *name)
 {
     memset(as, 0, sizeof(*as));
     as->name = g_strdup(name ? name : "anonymous");
@@ -766,7 +758,7 @@ bool address_space_for_each_range(AddressSpace *as,
 MemoryRegionSection memory_region_find(MemoryRegion *mr, hwaddr addr,
                                        uint64_t size)
 {
-    MemoryRegionSection section = { 0 };
+    MemoryRegionSection section = {0};
     MemoryRegion *root = mr;
     hwaddr abs = addr;
     FlatView *fv = NULL;
@@ -793,8 +785,7 @@ MemoryRegionSection memory_region_find(MemoryRegion *mr, hwaddr addr,
     if (fr) {
         avail = flatrange_end(fr) - abs;
         section.mr = fr->mr;
-        section.offset_within_region = fr->offset_in_region +
-                                       (abs - fr->start);
+        section.offset_within_region = fr->offset_in_region + (abs - fr->start);
         section.offset_within_address_space = abs;
         section.size = avail < size ? (uint64_t)avail : size;
         section.readonly = fr->readonly;
@@ -847,9 +838,8 @@ static const char *access_name(bool is_write)
 }
 
 static bool memory_region_access_valid(MemoryRegion *mr, AddressSpace *as,
-                                       hwaddr addr, hwaddr off,
-                                       unsigned size, bool is_write,
-                                       MemTxAttrs attrs)
+                                       hwaddr addr, hwaddr off, unsigned size,
+                                       bool is_write, MemTxAttrs attrs)
 {
     const MemoryRegionOps *ops = mr->ops;
     const char *reason = NULL;
@@ -869,13 +859,12 @@ static bool memory_region_access_valid(MemoryRegion *mr, AddressSpace *as,
         reason = "rejected by the device";
     }
     if (reason) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "memory: invalid %s at 0x%" HWADDR_PRIx
-                      "%s%s%s, size %u, region '%s' offset 0x%" HWADDR_PRIx
-                      ": %s\n",
-                      access_name(is_write), addr, as ? " in '" : "",
-                      as ? as->name : "", as ? "'" : "", size,
-                      memory_region_name(mr), off, reason);
+        qemu_log_mask(
+            LOG_GUEST_ERROR,
+            "memory: invalid %s at 0x%" HWADDR_PRIx
+            "%s%s%s, size %u, region '%s' offset 0x%" HWADDR_PRIx ": %s\n",
+            access_name(is_write), addr, as ? " in '" : "", as ? as->name : "",
+            as ? "'" : "", size, memory_region_name(mr), off, reason);
         return false;
     }
     return true;
@@ -961,8 +950,7 @@ static MemTxResult access_with_adjusted_size(MemoryRegion *mr, hwaddr off,
 
 MemTxResult memory_region_access(MemoryRegion *mr, AddressSpace *as,
                                  hwaddr addr, hwaddr off, uint8_t *buf,
-                                 unsigned size, bool is_write,
-                                 MemTxAttrs attrs)
+                                 unsigned size, bool is_write, MemTxAttrs attrs)
 {
     const void *key = mr->owner ? (const void *)mr->owner : mr;
     bool guarded = !mr->disable_reentrancy_guard;
@@ -973,15 +961,14 @@ MemTxResult memory_region_access(MemoryRegion *mr, AddressSpace *as,
         qemu_log_mask(LOG_GUEST_ERROR,
                       "memory: %s at 0x%" HWADDR_PRIx ", size %u, region '%s'"
                       " offset 0x%" HWADDR_PRIx ": region has no contents\n",
-                      access_name(is_write), addr, size,
-                      memory_region_name(mr), off);
+                      access_name(is_write), addr, size, memory_region_name(mr),
+                      off);
         if (!is_write) {
             memset(buf, 0, size);
         }
         return MEMTX_DECODE_ERROR;
     }
-    if (!memory_region_access_valid(mr, as, addr, off, size, is_write,
-                                    attrs)) {
+    if (!memory_region_access_valid(mr, as, addr, off, size, is_write, attrs)) {
         if (!is_write) {
             memset(buf, 0, size);
         }
@@ -1044,8 +1031,8 @@ static MemTxResult memory_region_dispatch(MemoryRegion *mr, hwaddr addr,
             qemu_log_mask(LOG_GUEST_ERROR,
                           "memory: %s beyond the end of region '%s' "
                           "(offset 0x%" HWADDR_PRIx ", size %u)\n",
-                          access_name(is_write), memory_region_name(mr),
-                          offset, size);
+                          access_name(is_write), memory_region_name(mr), offset,
+                          size);
             if (!is_write) {
                 memset(buf, 0, size);
             }
@@ -1058,8 +1045,8 @@ static MemTxResult memory_region_dispatch(MemoryRegion *mr, hwaddr addr,
         }
         return MEMTX_OK;
     }
-    return memory_region_access(mr, NULL, offset, offset, buf, size,
-                                is_write, attrs);
+    return memory_region_access(mr, NULL, offset, offset, buf, size, is_write,
+                                attrs);
 }
 
 MemTxResult memory_region_dispatch_read(MemoryRegion *mr, hwaddr addr,
@@ -1118,9 +1105,8 @@ static gint mtree_compare(gconstpointer a, gconstpointer b)
     return x->priority > y->priority ? -1 : x->priority < y->priority;
 }
 
-static void mtree_print_mr(GString *out, const MemoryRegion *mr,
-                           unsigned level, hwaddr base, GPtrArray *aliases,
-                           bool disabled)
+static void mtree_print_mr(GString *out, const MemoryRegion *mr, unsigned level,
+                           hwaddr base, GPtrArray *aliases, bool disabled)
 {
     hwaddr start = base + mr->addr;
     hwaddr last = start + mr_size_last(mr->size);
@@ -1133,18 +1119,15 @@ static void mtree_print_mr(GString *out, const MemoryRegion *mr,
     for (i = 0; i < level; i++) {
         g_string_append(out, MTREE_INDENT);
     }
-    g_string_append_printf(out, "%016" PRIx64 "-%016" PRIx64
-                           " (prio %d, %s): ",
+    g_string_append_printf(out, "%016" PRIx64 "-%016" PRIx64 " (prio %d, %s): ",
                            start, last, mr->priority, memory_region_type(mr));
     if (mr->alias) {
         if (!g_ptr_array_find(aliases, mr->alias, NULL)) {
             g_ptr_array_add(aliases, mr->alias);
         }
-        g_string_append_printf(out, "alias %s @%s %016" PRIx64 "-%016"
-                               PRIx64,
+        g_string_append_printf(out, "alias %s @%s %016" PRIx64 "-%016" PRIx64,
                                memory_region_name(mr),
-                               memory_region_name(mr->alias),
-                               mr->alias_offset,
+                               memory_region_name(mr->alias), mr->alias_offset,
                                mr->alias_offset + mr_size_last(mr->size));
     } else {
         g_string_append(out, memory_region_name(mr));
@@ -1170,8 +1153,8 @@ static gint as_compare_name(gconstpointer a, gconstpointer b)
 /* Address spaces grouped by root, in order of their first address space. */
 static GPtrArray *address_spaces_by_root(void)
 {
-    GPtrArray *groups = g_ptr_array_new_with_free_func(
-        (GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *groups =
+        g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     guint i, j;
 
     for (i = 0; address_spaces && i < address_spaces->len; i++) {
@@ -1259,10 +1242,9 @@ static void mtree_info_flatview(GString *out)
             const FlatRange *fr = &fv->ranges[k];
 
             g_string_append_printf(
-                out, MTREE_INDENT "%016" PRIx64 "-%016" PRIx64
-                " (prio %d, %s): %s",
-                fr->start, fr->start + mr_size_last(fr->size),
-                fr->mr->priority,
+                out,
+                MTREE_INDENT "%016" PRIx64 "-%016" PRIx64 " (prio %d, %s): %s",
+                fr->start, fr->start + mr_size_last(fr->size), fr->mr->priority,
                 fr->readonly ? "rom" : memory_region_type(fr->mr),
                 memory_region_name(fr->mr));
             if (fr->offset_in_region) {

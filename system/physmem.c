@@ -32,8 +32,7 @@ uint8_t *qomu_ram_alloc(uint64_t size, size_t *map_size, Error **errp)
     p = mmap(NULL, size, PROT_READ | PROT_WRITE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
-        error_setg_errno(errp, errno, "cannot map 0x%" PRIx64 " bytes",
-                         size);
+        error_setg_errno(errp, errno, "cannot map 0x%" PRIx64 " bytes", size);
         return NULL;
     }
     *map_size = size;
@@ -121,8 +120,7 @@ static MemTxResult address_space_access(AddressSpace *as, hwaddr addr,
                               "memory: decode error: %s at 0x%" HWADDR_PRIx
                               ", size 0x%" HWADDR_PRIx
                               ", in '%s': no region there (hole)\n",
-                              is_write ? "write" : "read", addr, l,
-                              as->name);
+                              is_write ? "write" : "read", addr, l, as->name);
             }
             if (!is_write) {
                 memset(buf, 0, l);
@@ -184,16 +182,15 @@ MemTxResult address_space_rw(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                                 ACCESS_BUFFER);
 }
 
-MemTxResult address_space_read(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, void *buf, hwaddr len)
+MemTxResult address_space_read(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               void *buf, hwaddr len)
 {
     return address_space_access(as, addr, attrs, buf, len, false,
                                 ACCESS_BUFFER);
 }
 
-MemTxResult address_space_write(AddressSpace *as, hwaddr addr,
-                                MemTxAttrs attrs, const void *buf,
-                                hwaddr len)
+MemTxResult address_space_write(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                                const void *buf, hwaddr len)
 {
     return address_space_access(as, addr, attrs, (uint8_t *)buf, len, true,
                                 ACCESS_BUFFER);
@@ -289,8 +286,7 @@ static void store_typed(AddressSpace *as, hwaddr addr, uint64_t val,
             memory_notify_ram_write(addr, size);
             r = MEMTX_OK;
         } else {
-            r = memory_region_access(mr, as, addr, off, buf, size, true,
-                                     attrs);
+            r = memory_region_access(mr, as, addr, off, buf, size, true, attrs);
         }
     } else {
         r = address_space_access(as, addr, attrs, buf, size, true,
@@ -307,38 +303,38 @@ uint32_t address_space_ldub(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
     return load_typed(as, addr, 1, false, attrs, result);
 }
 
-uint32_t address_space_lduw_le(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, MemTxResult *result)
+uint32_t address_space_lduw_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               MemTxResult *result)
 {
     return load_typed(as, addr, 2, false, attrs, result);
 }
 
-uint32_t address_space_ldl_le(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result)
+uint32_t address_space_ldl_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result)
 {
     return load_typed(as, addr, 4, false, attrs, result);
 }
 
-uint64_t address_space_ldq_le(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result)
+uint64_t address_space_ldq_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result)
 {
     return load_typed(as, addr, 8, false, attrs, result);
 }
 
-uint32_t address_space_lduw_be(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, MemTxResult *result)
+uint32_t address_space_lduw_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               MemTxResult *result)
 {
     return load_typed(as, addr, 2, true, attrs, result);
 }
 
-uint32_t address_space_ldl_be(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result)
+uint32_t address_space_ldl_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result)
 {
     return load_typed(as, addr, 4, true, attrs, result);
 }
 
-uint64_t address_space_ldq_be(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result)
+uint64_t address_space_ldq_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result)
 {
     return load_typed(as, addr, 8, true, attrs, result);
 }

@@ -28,7 +28,7 @@ typedef struct Rom {
     uint64_t romsize;  /* bytes it occupies in guest memory */
     uint64_t datasize; /* bytes of data; the rest is zero (bss) */
     uint8_t *data;
-    bool isrom;        /* it lies in ROM (for `info roms`) */
+    bool isrom; /* it lies in ROM (for `info roms`) */
 } Rom;
 
 /* Sorted by address. */
@@ -53,8 +53,8 @@ static void rom_free(Rom *rom)
 /* Checking where a blob goes */
 
 typedef struct RamScan {
-    GString *list;   /* "'ram' 0x80000000-0xbfffffff, ..." */
-    GArray *ranges;  /* MemoryRegionSection of RAM and ROM */
+    GString *list;  /* "'ram' 0x80000000-0xbfffffff, ..." */
+    GArray *ranges; /* MemoryRegionSection of RAM and ROM */
 } RamScan;
 
 static bool collect_ram(const MemoryRegionSection *s, void *opaque)
@@ -67,8 +67,7 @@ static bool collect_ram(const MemoryRegionSection *s, void *opaque)
         g_string_append_printf(scan->list, "%s'%s' 0x%" PRIx64 "-0x%" PRIx64,
                                scan->list->len ? ", " : "",
                                memory_region_name(s->mr),
-                               (uint64_t)s->offset_within_address_space,
-                               last);
+                               (uint64_t)s->offset_within_address_space, last);
         g_array_append_val(scan->ranges, *s);
     }
     return false;
@@ -97,7 +96,8 @@ static bool rom_check_fits(const char *label, AddressSpace *as, hwaddr addr,
         goto out;
     }
     if (last < addr) {
-        error_setg(errp, "%s: 0x%" PRIx64 " bytes at 0x%" PRIx64
+        error_setg(errp,
+                   "%s: 0x%" PRIx64 " bytes at 0x%" PRIx64
                    " go beyond the end of the address space",
                    label, size, (uint64_t)addr);
         goto out;
@@ -121,21 +121,22 @@ static bool rom_check_fits(const char *label, AddressSpace *as, hwaddr addr,
         }
     }
     if (!first) {
-        error_setg(errp, "%s: 0x%" PRIx64 "-0x%" PRIx64
-                   " is not in RAM or ROM (%s%s)",
-                   label, (uint64_t)addr, (uint64_t)last,
-                   scan.list->len ? "RAM and ROM: " : "there is no RAM",
-                   scan.list->str);
+        error_setg(
+            errp, "%s: 0x%" PRIx64 "-0x%" PRIx64 " is not in RAM or ROM (%s%s)",
+            label, (uint64_t)addr, (uint64_t)last,
+            scan.list->len ? "RAM and ROM: " : "there is no RAM",
+            scan.list->str);
     } else {
-        error_setg(errp, "%s: 0x%" PRIx64 "-0x%" PRIx64
-                   " does not fit in RAM: '%s' is 0x%" PRIx64 "-0x%" PRIx64
-                   " (image too large by 0x%" PRIx64 " bytes)",
-                   label, (uint64_t)addr, (uint64_t)last,
-                   memory_region_name(first->mr),
-                   (uint64_t)first->offset_within_address_space,
-                   (uint64_t)(first->offset_within_address_space +
-                              first->size - 1),
-                   (uint64_t)(last - cur + 1));
+        error_setg(
+            errp,
+            "%s: 0x%" PRIx64 "-0x%" PRIx64
+            " does not fit in RAM: '%s' is 0x%" PRIx64 "-0x%" PRIx64
+            " (image too large by 0x%" PRIx64 " bytes)",
+            label, (uint64_t)addr, (uint64_t)last,
+            memory_region_name(first->mr),
+            (uint64_t)first->offset_within_address_space,
+            (uint64_t)(first->offset_within_address_space + first->size - 1),
+            (uint64_t)(last - cur + 1));
     }
 out:
     g_string_free(scan.list, true);
@@ -148,8 +149,8 @@ static bool ranges_overlap(hwaddr a, uint64_t alen, hwaddr b, uint64_t blen)
     return alen && blen && a <= b + (blen - 1) && b <= a + (alen - 1);
 }
 
-static bool rom_check_overlap(const char *label, AddressSpace *as,
-                              hwaddr addr, uint64_t size, Error **errp)
+static bool rom_check_overlap(const char *label, AddressSpace *as, hwaddr addr,
+                              uint64_t size, Error **errp)
 {
     guint i;
 
@@ -158,7 +159,8 @@ static bool rom_check_overlap(const char *label, AddressSpace *as,
 
         if (other->as == as &&
             ranges_overlap(addr, size, other->addr, other->romsize)) {
-            error_setg(errp, "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps '%s'"
+            error_setg(errp,
+                       "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps '%s'"
                        " (0x%" PRIx64 "-0x%" PRIx64 ")",
                        label, (uint64_t)addr, (uint64_t)(addr + size - 1),
                        other->name, (uint64_t)other->addr,
@@ -255,7 +257,8 @@ char *rom_info_text(void)
     for (i = 0; roms && i < roms->len; i++) {
         Rom *rom = g_ptr_array_index(roms, i);
 
-        g_string_append_printf(out, "addr=%016" PRIx64 " size=0x%06" PRIx64
+        g_string_append_printf(out,
+                               "addr=%016" PRIx64 " size=0x%06" PRIx64
                                " mem=%s name=\"%s\"\n",
                                (uint64_t)rom->addr, rom->romsize,
                                rom->isrom ? "rom" : "ram", rom->name);
@@ -284,8 +287,7 @@ ssize_t get_image_size(const char *filename)
 }
 
 ssize_t load_image_targphys_as(const char *filename, hwaddr addr,
-                               uint64_t max_sz, AddressSpace *as,
-                               Error **errp)
+                               uint64_t max_sz, AddressSpace *as, Error **errp)
 {
     g_autofree char *label = g_strdup_printf("'%s'", filename);
     g_autofree uint8_t *data = NULL;
@@ -307,8 +309,9 @@ ssize_t load_image_targphys_as(const char *filename, hwaddr addr,
     }
     size = st.st_size;
     if (size > max_sz) {
-        error_setg(errp, "'%s' is 0x%" PRIx64 " bytes, more than the 0x%"
-                   PRIx64 " bytes available at 0x%" PRIx64,
+        error_setg(errp,
+                   "'%s' is 0x%" PRIx64 " bytes, more than the 0x%" PRIx64
+                   " bytes available at 0x%" PRIx64,
                    filename, size, max_sz, (uint64_t)addr);
         close(fd);
         return -1;
@@ -325,13 +328,12 @@ ssize_t load_image_targphys_as(const char *filename, hwaddr addr,
         !rom_check_overlap(label, as, addr, size, errp)) {
         return -1;
     }
-    rom_insert(filename, as, addr, g_steal_pointer(&data), size, size,
-               isrom);
+    rom_insert(filename, as, addr, g_steal_pointer(&data), size, size, isrom);
     return size;
 }
 
-ssize_t load_image_targphys(const char *filename, hwaddr addr,
-                            uint64_t max_sz, Error **errp)
+ssize_t load_image_targphys(const char *filename, hwaddr addr, uint64_t max_sz,
+                            Error **errp)
 {
     return load_image_targphys_as(filename, addr, max_sz, NULL, errp);
 }
@@ -352,21 +354,21 @@ static const char *elf_machine_name(unsigned machine)
         unsigned machine;
         const char *name;
     } names[] = {
-        { EM_386, "Intel 80386" },
-        { EM_X86_64, "x86-64" },
-        { EM_ARM, "ARM" },
-        { EM_AARCH64, "AArch64" },
-        { EM_MIPS, "MIPS" },
-        { EM_PPC, "PowerPC" },
-        { EM_PPC64, "PowerPC64" },
-        { EM_S390, "IBM S/390" },
-        { EM_SPARC, "SPARC" },
-        { EM_SPARCV9, "SPARC v9" },
-        { EM_SH, "SuperH" },
-        { EM_68K, "Motorola 68000" },
-        { EM_LOONGARCH, "LoongArch" },
-        { EM_XTENSA, "Xtensa" },
-        { EM_NONE, "no machine" },
+        {EM_386, "Intel 80386"},
+        {EM_X86_64, "x86-64"},
+        {EM_ARM, "ARM"},
+        {EM_AARCH64, "AArch64"},
+        {EM_MIPS, "MIPS"},
+        {EM_PPC, "PowerPC"},
+        {EM_PPC64, "PowerPC64"},
+        {EM_S390, "IBM S/390"},
+        {EM_SPARC, "SPARC"},
+        {EM_SPARCV9, "SPARC v9"},
+        {EM_SH, "SuperH"},
+        {EM_68K, "Motorola 68000"},
+        {EM_LOONGARCH, "LoongArch"},
+        {EM_XTENSA, "Xtensa"},
+        {EM_NONE, "no machine"},
     };
     size_t i;
 
@@ -420,7 +422,8 @@ static bool elf_file_open(ElfFile *ef, const char *filename, Error **errp)
             /* Could be a cut-down ELF: check the magic ourselves. */
             char magic[4];
             if (pread(ef->fd, magic, 4, 0) == 4 && !memcmp(magic, ELFMAG, 4)) {
-                error_setg(errp, "'%s' is truncated: 0x%" PRIx64
+                error_setg(errp,
+                           "'%s' is truncated: 0x%" PRIx64
                            " bytes, too short for an ELF header",
                            filename, ef->file_size);
                 goto fail;
@@ -440,12 +443,13 @@ static bool elf_file_open(ElfFile *ef, const char *filename, Error **errp)
                    ident[EI_CLASS]);
         goto fail;
     }
-    ehdr_size = ident[EI_CLASS] == ELFCLASS64 ? sizeof(Elf64_Ehdr)
-                                              : sizeof(Elf32_Ehdr);
+    ehdr_size =
+        ident[EI_CLASS] == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
     if (ef->file_size < ehdr_size || !gelf_getehdr(ef->elf, &ef->ehdr)) {
-        error_setg(errp, "'%s' is truncated: 0x%" PRIx64 " bytes, too short"
-                   " for an ELF header (0x%zx bytes)", filename,
-                   ef->file_size, ehdr_size);
+        error_setg(errp,
+                   "'%s' is truncated: 0x%" PRIx64 " bytes, too short"
+                   " for an ELF header (0x%zx bytes)",
+                   filename, ef->file_size, ehdr_size);
         goto fail;
     }
     if (ef->ehdr.e_machine != EM_RISCV) {
@@ -455,14 +459,18 @@ static bool elf_file_open(ElfFile *ef, const char *filename, Error **errp)
             error_setg(errp, "'%s' is not a RISC-V ELF file (it is for %s)",
                        filename, name);
         } else {
-            error_setg(errp, "'%s' is not a RISC-V ELF file (it is for "
-                       "machine %u)", filename, ef->ehdr.e_machine);
+            error_setg(errp,
+                       "'%s' is not a RISC-V ELF file (it is for "
+                       "machine %u)",
+                       filename, ef->ehdr.e_machine);
         }
         goto fail;
     }
     if (ident[EI_DATA] != ELFDATA2LSB) {
-        error_setg(errp, "'%s' is big-endian; RISC-V ELF files are "
-                   "little-endian", filename);
+        error_setg(errp,
+                   "'%s' is big-endian; RISC-V ELF files are "
+                   "little-endian",
+                   filename);
         goto fail;
     }
     return true;
@@ -510,17 +518,18 @@ bool load_elf(const char *filename, AddressSpace *as, uint64_t *pentry,
     }
     if (ef.ehdr.e_type != ET_EXEC && ef.ehdr.e_type != ET_DYN) {
         error_setg(errp, "'%s' is not an executable (ELF type %s)", filename,
-                   ef.ehdr.e_type == ET_REL ? "REL, an object file" :
-                   ef.ehdr.e_type == ET_CORE ? "CORE, a core dump" :
-                   "unknown");
+                   ef.ehdr.e_type == ET_REL    ? "REL, an object file"
+                   : ef.ehdr.e_type == ET_CORE ? "CORE, a core dump"
+                                               : "unknown");
         goto out;
     }
     if (elf_getphdrnum(ef.elf, &phnum) != 0 ||
         ef.ehdr.e_phoff + (uint64_t)phnum * ef.ehdr.e_phentsize >
             ef.file_size) {
-        error_setg(errp, "'%s' is truncated: its program headers end past "
-                   "the end of the file (0x%" PRIx64 " bytes)", filename,
-                   ef.file_size);
+        error_setg(errp,
+                   "'%s' is truncated: its program headers end past "
+                   "the end of the file (0x%" PRIx64 " bytes)",
+                   filename, ef.file_size);
         goto out;
     }
     for (i = 0; i < phnum; i++) {
@@ -529,8 +538,10 @@ bool load_elf(const char *filename, AddressSpace *as, uint64_t *pentry,
         g_autofree char *label = NULL;
 
         if (!gelf_getphdr(ef.elf, i, &ph)) {
-            error_setg(errp, "'%s' is truncated: program header %zu cannot "
-                       "be read (%s)", filename, i, elf_errmsg(-1));
+            error_setg(errp,
+                       "'%s' is truncated: program header %zu cannot "
+                       "be read (%s)",
+                       filename, i, elf_errmsg(-1));
             goto out;
         }
         if (ph.p_type != PT_LOAD || ph.p_memsz == 0) {
@@ -538,18 +549,20 @@ bool load_elf(const char *filename, AddressSpace *as, uint64_t *pentry,
         }
         label = g_strdup_printf("'%s' segment %zu", filename, i);
         if (ph.p_filesz > ph.p_memsz) {
-            error_setg(errp, "%s is malformed: 0x%" PRIx64 " bytes in the "
-                       "file but 0x%" PRIx64 " in memory", label,
-                       (uint64_t)ph.p_filesz, (uint64_t)ph.p_memsz);
+            error_setg(errp,
+                       "%s is malformed: 0x%" PRIx64 " bytes in the "
+                       "file but 0x%" PRIx64 " in memory",
+                       label, (uint64_t)ph.p_filesz, (uint64_t)ph.p_memsz);
             goto out;
         }
         if (ph.p_offset > ef.file_size ||
             ph.p_filesz > ef.file_size - ph.p_offset) {
-            error_setg(errp, "'%s' is truncated: segment %zu needs file bytes "
-                       "0x%" PRIx64 "-0x%" PRIx64 " but the file has 0x%"
-                       PRIx64 " bytes", filename, i, (uint64_t)ph.p_offset,
-                       (uint64_t)(ph.p_offset + ph.p_filesz - 1),
-                       ef.file_size);
+            error_setg(errp,
+                       "'%s' is truncated: segment %zu needs file bytes "
+                       "0x%" PRIx64 "-0x%" PRIx64 " but the file has 0x%" PRIx64
+                       " bytes",
+                       filename, i, (uint64_t)ph.p_offset,
+                       (uint64_t)(ph.p_offset + ph.p_filesz - 1), ef.file_size);
             goto out;
         }
         seg = (ElfSegment){
@@ -559,17 +572,18 @@ bool load_elf(const char *filename, AddressSpace *as, uint64_t *pentry,
             .offset = ph.p_offset,
             .vaddr = ph.p_vaddr,
         };
-        if (!rom_check_fits(label, as, seg.addr, seg.memsz, &seg.isrom,
-                            errp) ||
+        if (!rom_check_fits(label, as, seg.addr, seg.memsz, &seg.isrom, errp) ||
             !rom_check_overlap(label, as, seg.addr, seg.memsz, errp)) {
             goto out;
         }
         for (j = 0; j < segs->len; j++) {
             ElfSegment *o = &g_array_index(segs, ElfSegment, j);
             if (ranges_overlap(seg.addr, seg.memsz, o->addr, o->memsz)) {
-                error_setg(errp, "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps "
+                error_setg(errp,
+                           "%s (0x%" PRIx64 "-0x%" PRIx64 ") overlaps "
                            "another segment of the same file (0x%" PRIx64
-                           "-0x%" PRIx64 ")", label, (uint64_t)seg.addr,
+                           "-0x%" PRIx64 ")",
+                           label, (uint64_t)seg.addr,
                            (uint64_t)(seg.addr + seg.memsz - 1),
                            (uint64_t)o->addr,
                            (uint64_t)(o->addr + o->memsz - 1));
@@ -578,9 +592,8 @@ bool load_elf(const char *filename, AddressSpace *as, uint64_t *pentry,
         }
         seg.data = g_malloc(seg.filesz ? seg.filesz : 1);
         g_array_append_val(segs, seg);
-        if (seg.filesz &&
-            pread(ef.fd, seg.data, seg.filesz, seg.offset) !=
-                (ssize_t)seg.filesz) {
+        if (seg.filesz && pread(ef.fd, seg.data, seg.filesz, seg.offset) !=
+                              (ssize_t)seg.filesz) {
             error_setg_errno(errp, errno ? errno : EIO, "cannot read '%s'",
                              filename);
             goto out;
@@ -624,8 +637,8 @@ out:
     return ok;
 }
 
-bool elf_lookup_symbol(const char *filename, const char *name,
-                       uint64_t *value, Error **errp)
+bool elf_lookup_symbol(const char *filename, const char *name, uint64_t *value,
+                       Error **errp)
 {
     Elf_Scn *scn = NULL;
     ElfFile ef;

@@ -28,7 +28,7 @@ typedef struct MemTxAttrs {
 } MemTxAttrs;
 
 /** MEMTXATTRS_UNSPECIFIED: the attributes of an ordinary access. */
-#define MEMTXATTRS_UNSPECIFIED ((MemTxAttrs){ .unspecified = 1 })
+#define MEMTXATTRS_UNSPECIFIED ((MemTxAttrs){.unspecified = 1})
 
 /**
  * MemTxResult: the result of a transaction, a bit mask so results of a

@@ -92,8 +92,8 @@ struct MemoryRegionOps {
         unsigned min_access_size;
         unsigned max_access_size;
         bool unaligned;
-        bool (*accepts)(void *opaque, hwaddr addr, unsigned size,
-                        bool is_write, MemTxAttrs attrs);
+        bool (*accepts)(void *opaque, hwaddr addr, unsigned size, bool is_write,
+                        MemTxAttrs attrs);
     } valid;
 
     struct {
@@ -127,7 +127,7 @@ struct MemoryRegion {
     size_t ram_map_size;
     MemoryRegion *alias;
     hwaddr alias_offset;
-    GPtrArray *subregions; /* highest priority first */
+    GPtrArray *subregions;  /* highest priority first */
     GPtrArray *alias_users; /* aliases whose target is this region */
 };
 
@@ -184,23 +184,22 @@ void memory_region_init_io(MemoryRegion *mr, Object *owner,
  * Returns: true; false with @errp set if the host memory cannot be
  * reserved (then @mr is finalised: do not use it).
  */
-bool memory_region_init_ram(MemoryRegion *mr, Object *owner,
-                            const char *name, uint64_t size, Error **errp);
+bool memory_region_init_ram(MemoryRegion *mr, Object *owner, const char *name,
+                            uint64_t size, Error **errp);
 
 /**
  * memory_region_init_rom: as memory_region_init_ram, but read-only to the
  * guest; loaders write it with address_space_write_rom().
  */
-bool memory_region_init_rom(MemoryRegion *mr, Object *owner,
-                            const char *name, uint64_t size, Error **errp);
+bool memory_region_init_rom(MemoryRegion *mr, Object *owner, const char *name,
+                            uint64_t size, Error **errp);
 
 /**
  * memory_region_init_alias: initialise @mr as a window of @size bytes
  * into @orig starting at @offset.  Mapping @mr maps that part of @orig.
  */
-void memory_region_init_alias(MemoryRegion *mr, Object *owner,
-                              const char *name, MemoryRegion *orig,
-                              hwaddr offset, uint64_t size);
+void memory_region_init_alias(MemoryRegion *mr, Object *owner, const char *name,
+                              MemoryRegion *orig, hwaddr offset, uint64_t size);
 
 /**
  * memory_region_init_unimplemented: initialise @mr as an I/O region for a
@@ -230,8 +229,7 @@ void memory_region_add_subregion(MemoryRegion *mr, hwaddr offset,
  * container's own contents, for an I/O or RAM container) show through.
  */
 void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
-                                         MemoryRegion *subregion,
-                                         int priority);
+                                         MemoryRegion *subregion, int priority);
 
 /** memory_region_del_subregion: unmap @subregion from @mr. */
 void memory_region_del_subregion(MemoryRegion *mr, MemoryRegion *subregion);
@@ -343,8 +341,7 @@ MemTxResult memory_region_dispatch_write(MemoryRegion *mr, hwaddr addr,
  * address_space_init: make @as show @root, named @name ("memory",
  * "cpu-memory-0", "pci-dma").  Destroy it with address_space_destroy().
  */
-void address_space_init(AddressSpace *as, MemoryRegion *root,
-                        const char *name);
+void address_space_init(AddressSpace *as, MemoryRegion *root, const char *name);
 
 /** address_space_destroy: release what address_space_init took. */
 void address_space_destroy(AddressSpace *as);
@@ -370,12 +367,11 @@ bool address_space_for_each_range(AddressSpace *as,
 MemTxResult address_space_rw(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                              void *buf, hwaddr len, bool is_write);
 /** address_space_read: address_space_rw(..., false). */
-MemTxResult address_space_read(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, void *buf, hwaddr len);
+MemTxResult address_space_read(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               void *buf, hwaddr len);
 /** address_space_write: address_space_rw(..., true). */
-MemTxResult address_space_write(AddressSpace *as, hwaddr addr,
-                                MemTxAttrs attrs, const void *buf,
-                                hwaddr len);
+MemTxResult address_space_write(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                                const void *buf, hwaddr len);
 
 /**
  * address_space_write_rom: write @len bytes into the RAM and ROM at
@@ -396,18 +392,18 @@ MemTxResult address_space_write_rom(AddressSpace *as, hwaddr addr,
  */
 uint32_t address_space_ldub(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                             MemTxResult *result);
-uint32_t address_space_lduw_le(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, MemTxResult *result);
-uint32_t address_space_ldl_le(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result);
-uint64_t address_space_ldq_le(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result);
-uint32_t address_space_lduw_be(AddressSpace *as, hwaddr addr,
-                               MemTxAttrs attrs, MemTxResult *result);
-uint32_t address_space_ldl_be(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result);
-uint64_t address_space_ldq_be(AddressSpace *as, hwaddr addr,
-                              MemTxAttrs attrs, MemTxResult *result);
+uint32_t address_space_lduw_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               MemTxResult *result);
+uint32_t address_space_ldl_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result);
+uint64_t address_space_ldq_le(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result);
+uint32_t address_space_lduw_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                               MemTxResult *result);
+uint32_t address_space_ldl_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result);
+uint64_t address_space_ldq_be(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
+                              MemTxResult *result);
 void address_space_stb(AddressSpace *as, hwaddr addr, uint32_t val,
                        MemTxAttrs attrs, MemTxResult *result);
 void address_space_stw_le(AddressSpace *as, hwaddr addr, uint32_t val,

@@ -65,8 +65,8 @@ int elf_get_class(const char *filename, Error **errp);
  * Returns: true and *@value; false with @errp set if the file is bad or
  * has no such symbol ("symbol 'tohost' not found in 'x.elf'").
  */
-bool elf_lookup_symbol(const char *filename, const char *name,
-                       uint64_t *value, Error **errp);
+bool elf_lookup_symbol(const char *filename, const char *name, uint64_t *value,
+                       Error **errp);
 
 /**
  * get_image_size: the size of file @filename in bytes, or -1 (as QEMU).
@@ -80,12 +80,11 @@ ssize_t get_image_size(const char *filename);
  * than @max_sz, not in RAM / ROM, overlapping another image).
  */
 ssize_t load_image_targphys_as(const char *filename, hwaddr addr,
-                               uint64_t max_sz, AddressSpace *as,
-                               Error **errp);
+                               uint64_t max_sz, AddressSpace *as, Error **errp);
 
 /** load_image_targphys: load_image_targphys_as() into system memory. */
-ssize_t load_image_targphys(const char *filename, hwaddr addr,
-                            uint64_t max_sz, Error **errp);
+ssize_t load_image_targphys(const char *filename, hwaddr addr, uint64_t max_sz,
+                            Error **errp);
 
 /**
  * rom_add_blob_fixed_as: add @len bytes of @blob (copied) named @name at

@@ -74,8 +74,8 @@ typedef struct Sym {
 
 typedef struct ElfSpec {
     bool is32;
-    unsigned machine;  /* 0: EM_RISCV */
-    unsigned type;     /* 0: ET_EXEC */
+    unsigned machine; /* 0: EM_RISCV */
+    unsigned type;    /* 0: ET_EXEC */
     uint64_t entry;
     const Seg *segs;
     unsigned nsegs;
@@ -125,7 +125,7 @@ static GByteArray *elf_build(const ElfSpec *spec)
     uint64_t off, symoff, stroff, shstroff, shoff;
     GString *strtab = g_string_new("");
     unsigned i;
-    uint8_t ident[EI_NIDENT] = { 0x7f, 'E', 'L', 'F' };
+    uint8_t ident[EI_NIDENT] = {0x7f, 'E', 'L', 'F'};
 
     g_string_append_c(strtab, '\0');
     ident[EI_CLASS] = is64 ? ELFCLASS64 : ELFCLASS32;
@@ -164,7 +164,7 @@ static GByteArray *elf_build(const ElfSpec *spec)
 
     /* .symtab: a null symbol, then the given ones (absolute) */
     symoff = off;
-    put(b, symoff, (uint8_t[sizeof(Elf64_Sym)]){ 0 }, symsize);
+    put(b, symoff, (uint8_t[sizeof(Elf64_Sym)]){0}, symsize);
     for (i = 0; i < spec->nsyms; i++) {
         uint64_t so = symoff + (i + 1) * symsize;
         uint32_t name = strtab->len;
@@ -198,17 +198,16 @@ static GByteArray *elf_build(const ElfSpec *spec)
             uint32_t link, info;
             uint64_t entsize;
         } sh[4] = {
-            { 0 },
-            { 1, SHT_SYMTAB, symoff, (spec->nsyms + 1) * symsize, 2, 1,
-              symsize },
-            { 9, SHT_STRTAB, stroff, strtab->len, 0, 0, 0 },
-            { 17, SHT_STRTAB, shstroff, sizeof(shstr), 0, 0, 0 },
+            {0},
+            {1, SHT_SYMTAB, symoff, (spec->nsyms + 1) * symsize, 2, 1, symsize},
+            {9, SHT_STRTAB, stroff, strtab->len, 0, 0, 0},
+            {17, SHT_STRTAB, shstroff, sizeof(shstr), 0, 0, 0},
         };
 
         for (i = 0; i < 4; i++) {
             uint64_t so = shoff + i * shentsize;
 
-            put(b, so, (uint8_t[sizeof(Elf64_Shdr)]){ 0 }, shentsize);
+            put(b, so, (uint8_t[sizeof(Elf64_Shdr)]){0}, shentsize);
             put_le(b, so, sh[i].name, 4);
             put_le(b, so + 4, sh[i].type, 4);
             if (is64) {
@@ -234,15 +233,15 @@ static GByteArray *elf_build(const ElfSpec *spec)
     put_le(b, 18, spec->machine ? spec->machine : EM_RISCV, 2);
     put_le(b, 20, EV_CURRENT, 4);
     put_le(b, 24, spec->entry, w);
-    put_le(b, 24 + w, ehsize, w);           /* e_phoff */
-    put_le(b, 24 + 2 * w, shoff, w);        /* e_shoff */
-    put_le(b, 24 + 3 * w, 0, 4);            /* e_flags */
+    put_le(b, 24 + w, ehsize, w);    /* e_phoff */
+    put_le(b, 24 + 2 * w, shoff, w); /* e_shoff */
+    put_le(b, 24 + 3 * w, 0, 4);     /* e_flags */
     put_le(b, 28 + 3 * w, ehsize, 2);
     put_le(b, 30 + 3 * w, phentsize, 2);
     put_le(b, 32 + 3 * w, spec->nsegs, 2);
     put_le(b, 34 + 3 * w, shentsize, 2);
-    put_le(b, 36 + 3 * w, 4, 2);            /* e_shnum */
-    put_le(b, 38 + 3 * w, 3, 2);            /* e_shstrndx */
+    put_le(b, 36 + 3 * w, 4, 2); /* e_shnum */
+    put_le(b, 38 + 3 * w, 3, 2); /* e_shstrndx */
 
     g_string_free(strtab, true);
     return b;
@@ -274,7 +273,7 @@ static const uint8_t text[] = {
     0x6f, 0x00, 0x00, 0x00, /* j . */
     0xde, 0xad, 0xbe, 0xef,
 };
-static const uint8_t data8[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+static const uint8_t data8[] = {1, 2, 3, 4, 5, 6, 7, 8};
 
 #define AS (&address_space_memory)
 #define ATTRS MEMTXATTRS_UNSPECIFIED
@@ -283,17 +282,24 @@ static void test_elf64(void)
 {
     Board *b = board_new();
     const Seg segs[] = {
-        { .paddr = RAM_BASE, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
-        { .paddr = RAM_BASE + 0x1000, .data = data8, .filesz = 8,
-          .memsz = 0x100 },
+        {.paddr = RAM_BASE,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
+        {.paddr = RAM_BASE + 0x1000,
+         .data = data8,
+         .filesz = 8,
+         .memsz = 0x100},
     };
     const Sym syms[] = {
-        { "tohost", RAM_BASE + 0x1000 },
-        { "fromhost", RAM_BASE + 0x1040 },
+        {"tohost", RAM_BASE + 0x1000},
+        {"fromhost", RAM_BASE + 0x1040},
     };
-    const ElfSpec spec = { .entry = RAM_BASE + 4, .segs = segs, .nsegs = 2,
-                           .syms = syms, .nsyms = 2 };
+    const ElfSpec spec = {.entry = RAM_BASE + 4,
+                          .segs = segs,
+                          .nsegs = 2,
+                          .syms = syms,
+                          .nsyms = 2};
     g_autofree char *path = write_elf("prog64.elf", &spec, 0);
     g_autofree char *roms = NULL;
     g_autofree char *expect = NULL;
@@ -321,8 +327,8 @@ static void test_elf64(void)
     g_assert_true(elf_lookup_symbol(path, "fromhost", &val, &error_abort));
     g_assert_cmphex(val, ==, RAM_BASE + 0x1040);
     g_assert_false(elf_lookup_symbol(path, "begin_signature", &val, &err));
-    expect = g_strdup_printf("symbol 'begin_signature' not found in '%s'",
-                             path);
+    expect =
+        g_strdup_printf("symbol 'begin_signature' not found in '%s'", path);
     g_assert_cmpstr(error_get_pretty(err), ==, expect);
     error_free(err);
 
@@ -341,13 +347,18 @@ static void test_elf32(void)
 {
     Board *b = board_new();
     const Seg segs[] = {
-        { .paddr = RAM_BASE + 0x200, .data = text, .filesz = sizeof(text),
-          .memsz = 0x20 },
+        {.paddr = RAM_BASE + 0x200,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = 0x20},
     };
-    const Sym syms[] = { { "tohost", RAM_BASE + 0x210 } };
-    const ElfSpec spec = { .is32 = true, .entry = RAM_BASE + 0x200,
-                           .segs = segs, .nsegs = 1, .syms = syms,
-                           .nsyms = 1 };
+    const Sym syms[] = {{"tohost", RAM_BASE + 0x210}};
+    const ElfSpec spec = {.is32 = true,
+                          .entry = RAM_BASE + 0x200,
+                          .segs = segs,
+                          .nsegs = 1,
+                          .syms = syms,
+                          .nsyms = 1};
     g_autofree char *path = write_elf("prog32.elf", &spec, 0);
     uint64_t entry = 0, low = 0, high = 0, val = 0;
 
@@ -355,8 +366,8 @@ static void test_elf32(void)
     g_assert_cmphex(entry, ==, RAM_BASE + 0x200);
     g_assert_cmphex(low, ==, RAM_BASE + 0x200);
     g_assert_cmphex(high, ==, RAM_BASE + 0x220);
-    g_assert_cmphex(address_space_ldl_le(AS, RAM_BASE + 0x200, ATTRS, NULL),
-                    ==, 0x00000297);
+    g_assert_cmphex(address_space_ldl_le(AS, RAM_BASE + 0x200, ATTRS, NULL), ==,
+                    0x00000297);
     g_assert_cmpint(elf_get_class(path, &error_abort), ==, 32);
     g_assert_true(elf_lookup_symbol(path, "tohost", &val, &error_abort));
     g_assert_cmphex(val, ==, RAM_BASE + 0x210);
@@ -369,11 +380,14 @@ static void test_elf_virtual(void)
     Board *b = board_new();
     /* a kernel linked at a virtual address, loaded at a physical one */
     const Seg segs[] = {
-        { .paddr = RAM_BASE + 0x2000, .vaddr = 0xffffffff80002000ULL,
-          .data = text, .filesz = sizeof(text), .memsz = sizeof(text) },
+        {.paddr = RAM_BASE + 0x2000,
+         .vaddr = 0xffffffff80002000ULL,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
     };
-    const ElfSpec spec = { .entry = 0xffffffff80002008ULL, .segs = segs,
-                           .nsegs = 1 };
+    const ElfSpec spec = {
+        .entry = 0xffffffff80002008ULL, .segs = segs, .nsegs = 1};
     g_autofree char *path = write_elf("kernel.elf", &spec, 0);
     uint64_t entry = 0;
 
@@ -389,10 +403,12 @@ static void test_elf_into_rom(void)
 {
     Board *b = board_new();
     const Seg segs[] = {
-        { .paddr = ROM_BASE, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
+        {.paddr = ROM_BASE,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
     };
-    const ElfSpec spec = { .entry = ROM_BASE, .segs = segs, .nsegs = 1 };
+    const ElfSpec spec = {.entry = ROM_BASE, .segs = segs, .nsegs = 1};
     g_autofree char *path = write_elf("rom.elf", &spec, 0);
     g_autofree char *roms = NULL;
     g_autofree char *expect = NULL;
@@ -406,7 +422,8 @@ static void test_elf_into_rom(void)
                     0x00000297);
     roms = rom_info_text();
     expect = g_strdup_printf("addr=0000000000001000 size=0x000010 mem=rom "
-                             "name=\"%s\"\n", path);
+                             "name=\"%s\"\n",
+                             path);
     g_assert_cmpstr(roms, ==, expect);
 
     board_free(b);
@@ -416,24 +433,25 @@ static void test_raw_image(void)
 {
     Board *b = board_new();
     static const char payload[] = "raw image payload";
-    g_autofree char *path = write_file("image.bin", payload,
-                                       sizeof(payload));
+    g_autofree char *path = write_file("image.bin", payload, sizeof(payload));
     char buf[sizeof(payload)];
     Error *err = NULL;
     g_autofree char *expect = NULL;
 
     g_assert_cmpint(get_image_size(path), ==, sizeof(payload));
     g_assert_cmpint(get_image_size("/nonexistent/image.bin"), ==, -1);
-    g_assert_cmpint(load_image_targphys(path, RAM_BASE + 0x3000, 0x1000,
-                                        &error_abort), ==, sizeof(payload));
+    g_assert_cmpint(
+        load_image_targphys(path, RAM_BASE + 0x3000, 0x1000, &error_abort), ==,
+        sizeof(payload));
     address_space_read(AS, RAM_BASE + 0x3000, ATTRS, buf, sizeof(buf));
     g_assert_cmpstr(buf, ==, payload);
 
     /* larger than allowed */
-    g_assert_cmpint(load_image_targphys(path, RAM_BASE + 0x5000, 8, &err),
-                    ==, -1);
+    g_assert_cmpint(load_image_targphys(path, RAM_BASE + 0x5000, 8, &err), ==,
+                    -1);
     expect = g_strdup_printf("'%s' is 0x12 bytes, more than the 0x8 bytes "
-                             "available at 0x80005000", path);
+                             "available at 0x80005000",
+                             path);
     g_assert_cmpstr(error_get_pretty(err), ==, expect);
     error_free(err);
 
@@ -443,19 +461,17 @@ static void test_raw_image(void)
 static void test_rom_reset(void)
 {
     Board *b = board_new();
-    static const uint32_t reset_vec[] = { 0x00000297, 0x02028593,
-                                          0xf1402573 };
+    static const uint32_t reset_vec[] = {0x00000297, 0x02028593, 0xf1402573};
     const Seg segs[] = {
-        { .paddr = RAM_BASE, .data = data8, .filesz = 8, .memsz = 0x40 },
+        {.paddr = RAM_BASE, .data = data8, .filesz = 8, .memsz = 0x40},
     };
-    const ElfSpec spec = { .entry = RAM_BASE, .segs = segs, .nsegs = 1 };
+    const ElfSpec spec = {.entry = RAM_BASE, .segs = segs, .nsegs = 1};
     g_autofree char *path = write_elf("fw.elf", &spec, 0);
     g_autofree char *roms = NULL;
     g_autofree char *expect = NULL;
 
-    g_assert_true(rom_add_blob_fixed("mrom.reset", reset_vec,
-                                     sizeof(reset_vec), ROM_BASE,
-                                     &error_abort));
+    g_assert_true(rom_add_blob_fixed("mrom.reset", reset_vec, sizeof(reset_vec),
+                                     ROM_BASE, &error_abort));
     g_assert_true(load_elf(path, NULL, NULL, NULL, NULL, &error_abort));
 
     /* the guest scribbles over its firmware and bss */
@@ -468,8 +484,8 @@ static void test_rom_reset(void)
     rom_reset();
     g_assert_cmphex(address_space_ldq_le(AS, RAM_BASE, ATTRS, NULL), ==,
                     0x0807060504030201ULL);
-    g_assert_cmphex(address_space_ldq_le(AS, RAM_BASE + 0x38, ATTRS, NULL),
-                    ==, 0);
+    g_assert_cmphex(address_space_ldq_le(AS, RAM_BASE + 0x38, ATTRS, NULL), ==,
+                    0);
     g_assert_cmphex(address_space_ldl_le(AS, ROM_BASE, ATTRS, NULL), ==,
                     0x00000297);
     g_assert_cmphex(address_space_ldl_le(AS, ROM_BASE + 8, ATTRS, NULL), ==,
@@ -478,7 +494,8 @@ static void test_rom_reset(void)
     roms = rom_info_text();
     expect = g_strdup_printf(
         "addr=0000000000001000 size=0x00000c mem=rom name=\"mrom.reset\"\n"
-        "addr=0000000080000000 size=0x000040 mem=ram name=\"%s\"\n", path);
+        "addr=0000000080000000 size=0x000040 mem=ram name=\"%s\"\n",
+        path);
     g_assert_cmpstr(roms, ==, expect);
 
     rom_list_free();
@@ -490,59 +507,73 @@ static void test_rom_reset(void)
 }
 
 /* Check that @fn fails with exactly @expect and leaves no ROM behind. */
-#define ASSERT_LOAD_FAILS(call, expect)                                  \
-    do {                                                                 \
-        Error *err_ = NULL;                                              \
-        g_autofree char *before_ = rom_info_text();                      \
-        g_autofree char *after_ = NULL;                                  \
-        g_assert_false((call));                                          \
-        g_assert_nonnull(err_);                                          \
-        g_assert_cmpstr(error_get_pretty(err_), ==, (expect));           \
-        g_assert_null(strchr(error_get_pretty(err_), '\n'));             \
-        error_free(err_);                                                \
-        after_ = rom_info_text();                                        \
-        g_assert_cmpstr(after_, ==, before_);                            \
+#define ASSERT_LOAD_FAILS(call, expect)                                        \
+    do {                                                                       \
+        Error *err_ = NULL;                                                    \
+        g_autofree char *before_ = rom_info_text();                            \
+        g_autofree char *after_ = NULL;                                        \
+        g_assert_false((call));                                                \
+        g_assert_nonnull(err_);                                                \
+        g_assert_cmpstr(error_get_pretty(err_), ==, (expect));                 \
+        g_assert_null(strchr(error_get_pretty(err_), '\n'));                   \
+        error_free(err_);                                                      \
+        after_ = rom_info_text();                                              \
+        g_assert_cmpstr(after_, ==, before_);                                  \
     } while (0)
 
 static void test_bad_images(void)
 {
     Board *b = board_new();
     const Seg seg0[] = {
-        { .paddr = RAM_BASE, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
+        {.paddr = RAM_BASE,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
     };
     const Seg seg_out[] = {
-        { .paddr = 0x40000000, .data = text, .filesz = sizeof(text),
-          .memsz = 0x40 },
+        {.paddr = 0x40000000,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = 0x40},
     };
     const Seg seg_big[] = {
-        { .paddr = RAM_BASE + RAM_SIZE - 0x1000, .data = text,
-          .filesz = sizeof(text), .memsz = 0x2000 },
+        {.paddr = RAM_BASE + RAM_SIZE - 0x1000,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = 0x2000},
     };
     const Seg seg_partly_out[] = {
-        { .paddr = RAM_BASE + 0x8000, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
-        { .paddr = 0x20000000, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
+        {.paddr = RAM_BASE + 0x8000,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
+        {.paddr = 0x20000000,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
     };
     const Seg seg_self_overlap[] = {
-        { .paddr = RAM_BASE + 0x9000, .data = text, .filesz = sizeof(text),
-          .memsz = 0x100 },
-        { .paddr = RAM_BASE + 0x9080, .data = text, .filesz = sizeof(text),
-          .memsz = sizeof(text) },
+        {.paddr = RAM_BASE + 0x9000,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = 0x100},
+        {.paddr = RAM_BASE + 0x9080,
+         .data = text,
+         .filesz = sizeof(text),
+         .memsz = sizeof(text)},
     };
-    const ElfSpec good = { .entry = RAM_BASE, .segs = seg0, .nsegs = 1 };
-    const ElfSpec x86 = { .machine = EM_X86_64, .entry = RAM_BASE,
-                          .segs = seg0, .nsegs = 1 };
-    const ElfSpec odd = { .machine = 0x1234, .entry = RAM_BASE,
-                          .segs = seg0, .nsegs = 1 };
-    const ElfSpec rel = { .type = ET_REL, .segs = seg0, .nsegs = 1 };
-    const ElfSpec out = { .entry = 0x40000000, .segs = seg_out, .nsegs = 1 };
-    const ElfSpec big = { .entry = RAM_BASE, .segs = seg_big, .nsegs = 1 };
-    const ElfSpec partly = { .entry = RAM_BASE, .segs = seg_partly_out,
-                             .nsegs = 2 };
-    const ElfSpec self = { .entry = RAM_BASE, .segs = seg_self_overlap,
-                           .nsegs = 2 };
+    const ElfSpec good = {.entry = RAM_BASE, .segs = seg0, .nsegs = 1};
+    const ElfSpec x86 = {
+        .machine = EM_X86_64, .entry = RAM_BASE, .segs = seg0, .nsegs = 1};
+    const ElfSpec odd = {
+        .machine = 0x1234, .entry = RAM_BASE, .segs = seg0, .nsegs = 1};
+    const ElfSpec rel = {.type = ET_REL, .segs = seg0, .nsegs = 1};
+    const ElfSpec out = {.entry = 0x40000000, .segs = seg_out, .nsegs = 1};
+    const ElfSpec big = {.entry = RAM_BASE, .segs = seg_big, .nsegs = 1};
+    const ElfSpec partly = {
+        .entry = RAM_BASE, .segs = seg_partly_out, .nsegs = 2};
+    const ElfSpec self = {
+        .entry = RAM_BASE, .segs = seg_self_overlap, .nsegs = 2};
     g_autofree char *p_good = write_elf("good.elf", &good, 0);
     g_autofree char *p_x86 = write_elf("x86.elf", &x86, 0);
     g_autofree char *p_odd = write_elf("odd.elf", &odd, 0);
@@ -562,10 +593,10 @@ static void test_bad_images(void)
     g_autofree char *e = NULL;
     uint64_t v;
 
-    ASSERT_LOAD_FAILS(load_elf("/nonexistent/fw.elf", NULL, NULL, NULL, NULL,
-                               &err_),
-                      "cannot open '/nonexistent/fw.elf': No such file or "
-                      "directory");
+    ASSERT_LOAD_FAILS(
+        load_elf("/nonexistent/fw.elf", NULL, NULL, NULL, NULL, &err_),
+        "cannot open '/nonexistent/fw.elf': No such file or "
+        "directory");
 
     e = g_strdup_printf("'%s' is not an ELF file", p_text);
     ASSERT_LOAD_FAILS(load_elf(p_text, NULL, NULL, NULL, NULL, &err_), e);
@@ -578,66 +609,77 @@ static void test_bad_images(void)
     g_free(e);
 
     e = g_strdup_printf("'%s' is not a RISC-V ELF file (it is for machine "
-                        "4660)", p_odd);
+                        "4660)",
+                        p_odd);
     ASSERT_LOAD_FAILS(load_elf(p_odd, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' is not an executable (ELF type REL, an object "
-                        "file)", p_rel);
+                        "file)",
+                        p_rel);
     ASSERT_LOAD_FAILS(load_elf(p_rel, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' is truncated: segment 0 needs file bytes "
-                        "0x80-0x8f but the file has 0x84 bytes", p_trunc);
+                        "0x80-0x8f but the file has 0x84 bytes",
+                        p_trunc);
     ASSERT_LOAD_FAILS(load_elf(p_trunc, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' is truncated: 0xa bytes, too short for an ELF "
-                        "header", p_stub);
+                        "header",
+                        p_stub);
     ASSERT_LOAD_FAILS(load_elf(p_stub, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' segment 0: 0x40000000-0x4000003f is not in RAM "
                         "or ROM (RAM and ROM: 'mrom' 0x1000-0x1fff, 'ram' "
-                        "0x80000000-0x800fffff)", p_out);
+                        "0x80000000-0x800fffff)",
+                        p_out);
     ASSERT_LOAD_FAILS(load_elf(p_out, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' segment 0: 0x800ff000-0x80100fff does not fit "
                         "in RAM: 'ram' is 0x80000000-0x800fffff (image too "
-                        "large by 0x1000 bytes)", p_big);
+                        "large by 0x1000 bytes)",
+                        p_big);
     ASSERT_LOAD_FAILS(load_elf(p_big, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     /* all or nothing: segment 0 fits, segment 1 does not */
     e = g_strdup_printf("'%s' segment 1: 0x20000000-0x2000000f is not in RAM "
                         "or ROM (RAM and ROM: 'mrom' 0x1000-0x1fff, 'ram' "
-                        "0x80000000-0x800fffff)", p_partly);
+                        "0x80000000-0x800fffff)",
+                        p_partly);
     ASSERT_LOAD_FAILS(load_elf(p_partly, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     e = g_strdup_printf("'%s' segment 1 (0x80009080-0x8000908f) overlaps "
                         "another segment of the same file (0x80009000-"
-                        "0x800090ff)", p_self);
+                        "0x800090ff)",
+                        p_self);
     ASSERT_LOAD_FAILS(load_elf(p_self, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
 
     /* overlapping images: both named */
     g_assert_true(load_elf(p_good, NULL, NULL, NULL, NULL, &error_abort));
     e = g_strdup_printf("'%s' (0x80000008-0x80000017) overlaps '%s' "
-                        "(0x80000000-0x8000000f)", p_raw, p_good);
-    ASSERT_LOAD_FAILS(load_image_targphys(p_raw, RAM_BASE + 8, 0x1000,
-                                          &err_) >= 0, e);
+                        "(0x80000000-0x8000000f)",
+                        p_raw, p_good);
+    ASSERT_LOAD_FAILS(
+        load_image_targphys(p_raw, RAM_BASE + 8, 0x1000, &err_) >= 0, e);
     g_free(e);
     e = g_strdup_printf("'%s' segment 0 (0x80000000-0x8000000f) overlaps "
-                        "'%s' (0x80000000-0x8000000f)", p_good, p_good);
+                        "'%s' (0x80000000-0x8000000f)",
+                        p_good, p_good);
     ASSERT_LOAD_FAILS(load_elf(p_good, NULL, NULL, NULL, NULL, &err_), e);
     g_free(e);
-    ASSERT_LOAD_FAILS(rom_add_blob_fixed("dtb", text, sizeof(text),
-                                         RAM_BASE + 0xc, &err_),
-                      e = g_strdup_printf("'dtb' (0x8000000c-0x8000001b) "
-                                          "overlaps '%s' (0x80000000-"
-                                          "0x8000000f)", p_good));
+    ASSERT_LOAD_FAILS(
+        rom_add_blob_fixed("dtb", text, sizeof(text), RAM_BASE + 0xc, &err_),
+        e = g_strdup_printf("'dtb' (0x8000000c-0x8000001b) "
+                            "overlaps '%s' (0x80000000-"
+                            "0x8000000f)",
+                            p_good));
     g_free(e);
     e = g_strdup_printf("'%s' is not an ELF file", p_raw);
     ASSERT_LOAD_FAILS(elf_get_class(p_raw, &err_) != 0, e);
@@ -650,14 +692,14 @@ static void test_gcc_fixture(void)
     Board *b = board_new();
     uint64_t entry = 0, low = 0, high = 0, tohost = 0, fromhost = 0;
 
-    g_assert_true(load_elf(fixture_elf, NULL, &entry, &low, &high,
-                           &error_abort));
+    g_assert_true(
+        load_elf(fixture_elf, NULL, &entry, &low, &high, &error_abort));
     g_assert_cmphex(entry, ==, RAM_BASE);
     g_assert_cmphex(low, ==, RAM_BASE);
-    g_assert_true(elf_lookup_symbol(fixture_elf, "tohost", &tohost,
-                                    &error_abort));
-    g_assert_true(elf_lookup_symbol(fixture_elf, "fromhost", &fromhost,
-                                    &error_abort));
+    g_assert_true(
+        elf_lookup_symbol(fixture_elf, "tohost", &tohost, &error_abort));
+    g_assert_true(
+        elf_lookup_symbol(fixture_elf, "fromhost", &fromhost, &error_abort));
     g_assert_cmphex(tohost & 0xfff, ==, 0);
     g_assert_cmphex(fromhost, ==, tohost + 0x40);
     g_assert_cmphex(high, >=, fromhost + 8);

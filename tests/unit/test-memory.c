@@ -85,8 +85,8 @@ static void dev_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
     d->last_size = size;
     d->last_val = val;
     d->last_write = true;
-    g_string_append_printf(d->trace, "w%u@%" PRIx64 "=%" PRIx64 " ", size,
-                           addr, val);
+    g_string_append_printf(d->trace, "w%u@%" PRIx64 "=%" PRIx64 " ", size, addr,
+                           val);
     for (i = 0; i < size; i++) {
         hwaddr a = addr + i;
         uint64_t *r = &d->regs[(a / 8) % 64];
@@ -99,8 +99,8 @@ static const MemoryRegionOps dev_ops_any = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8 },
-    .impl = { .min_access_size = 1, .max_access_size = 8 },
+    .valid = {.min_access_size = 1, .max_access_size = 8},
+    .impl = {.min_access_size = 1, .max_access_size = 8},
 };
 
 /* A 4-byte-only device register file: only 4-byte accesses accepted. */
@@ -108,8 +108,8 @@ static const MemoryRegionOps dev_ops_4only = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 4, .max_access_size = 4 },
-    .impl = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 4, .max_access_size = 4},
+    .impl = {.min_access_size = 4, .max_access_size = 4},
 };
 
 /* Accepts 1..8 but implements only 4-byte accesses: widen and split. */
@@ -117,16 +117,16 @@ static const MemoryRegionOps dev_ops_impl4 = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8 },
-    .impl = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 1, .max_access_size = 8},
+    .impl = {.min_access_size = 4, .max_access_size = 4},
 };
 
 static const MemoryRegionOps dev_ops_big = {
     .read = dev_read,
     .write = dev_write,
     .endianness = DEVICE_BIG_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8 },
-    .impl = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 1, .max_access_size = 8},
+    .impl = {.min_access_size = 4, .max_access_size = 4},
 };
 
 /* Capturing the -d log */
@@ -267,8 +267,7 @@ static void test_io_basic(void)
     TestDev *d = testdev_new();
     MemTxResult r;
 
-    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "dev-mmio",
-                          0x100);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "dev-mmio", 0x100);
     memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
     g_assert_true(object_resolve_path_component(d->owner, "dev-mmio") ==
                   OBJECT(&d->io));
@@ -290,12 +289,11 @@ static void test_io_basic(void)
     /* a buffer access is cut into the largest pieces allowed: 8 + 2 */
     g_string_truncate(d->trace, 0);
     {
-        uint8_t buf[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+        uint8_t buf[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         r = address_space_write(AS, 0x10000010, ATTRS, buf, 10);
     }
     g_assert_cmpuint(r, ==, MEMTX_OK);
-    g_assert_cmpstr(d->trace->str, ==,
-                    "w8@10=807060504030201 w2@18=a09 ");
+    g_assert_cmpstr(d->trace->str, ==, "w8@10=807060504030201 w2@18=a09 ");
 
     /* dispatch directly on the region */
     {
@@ -314,11 +312,9 @@ static void test_access_sizes(void)
     g_autofree char *log = NULL;
     MemTxResult r;
 
-    memory_region_init_io(&d->io, d->owner, &dev_ops_4only, d, "regs4",
-                          0x100);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_4only, d, "regs4", 0x100);
     memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
-    memory_region_init_io(&d->io2, d->owner, &dev_ops_impl4, d, "impl4",
-                          0x100);
+    memory_region_init_io(&d->io2, d->owner, &dev_ops_impl4, d, "impl4", 0x100);
     memory_region_add_subregion(get_system_memory(), 0x10001000, &d->io2);
 
     /* a 4-byte-only device refuses 1-, 2- and 8-byte and unaligned ones */
@@ -373,8 +369,7 @@ static void test_endianness(void)
     TestDev *d = testdev_new();
     MemTxResult r;
 
-    memory_region_init_io(&d->io, d->owner, &dev_ops_big, d, "be-regs",
-                          0x100);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_big, d, "be-regs", 0x100);
     memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
 
     /*
@@ -391,10 +386,8 @@ static void test_endianness(void)
     g_assert_cmphex(address_space_ldl_be(AS, 0x10000000, ATTRS, NULL), ==,
                     0x44332211);
     /* byte 0 in guest memory order is the device's most significant */
-    g_assert_cmphex(address_space_ldub(AS, 0x10000000, ATTRS, NULL), ==,
-                    0x44);
-    g_assert_cmphex(address_space_ldub(AS, 0x10000003, ATTRS, NULL), ==,
-                    0x11);
+    g_assert_cmphex(address_space_ldub(AS, 0x10000000, ATTRS, NULL), ==, 0x44);
+    g_assert_cmphex(address_space_ldub(AS, 0x10000003, ATTRS, NULL), ==, 0x11);
     /* a big-endian store reaches the device unchanged */
     address_space_stl_be(AS, 0x10000004, 0xcafef00d, ATTRS, &r);
     g_assert_cmphex(d->last_val, ==, 0xcafef00d);
@@ -418,10 +411,9 @@ static void test_priority_overlap(void)
     MemoryRegion *sys = get_system_memory();
     MemTxResult r;
 
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "low-ram",
-                                         0x10000, &error_abort));
-    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "high-io",
-                          0x1000);
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "low-ram", 0x10000,
+                                         &error_abort));
+    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "high-io", 0x1000);
     memory_region_add_subregion_overlap(sys, 0x80000000, &d->ram, 0);
     memory_region_add_subregion_overlap(sys, 0x80004000, &d->io, 1);
 
@@ -431,8 +423,8 @@ static void test_priority_overlap(void)
     g_assert_cmpuint(d->nr_accesses, ==, 1);
     address_space_stl_le(AS, 0x80005000, 0x5678, ATTRS, &r);
     g_assert_cmpuint(d->nr_accesses, ==, 1);
-    g_assert_cmphex(*(uint32_t *)(memory_region_get_ram_ptr(&d->ram) +
-                                  0x5000), ==, 0x5678);
+    g_assert_cmphex(*(uint32_t *)(memory_region_get_ram_ptr(&d->ram) + 0x5000),
+                    ==, 0x5678);
 
     /* lower the I/O priority below the RAM: the RAM hides it */
     memory_region_del_subregion(sys, &d->io);
@@ -440,8 +432,8 @@ static void test_priority_overlap(void)
     memory_region_add_subregion_overlap(sys, 0x80004000, &d->io, -1);
     address_space_stl_le(AS, 0x80004000, 0x9abc, ATTRS, &r);
     g_assert_cmpuint(d->nr_accesses, ==, 1);
-    g_assert_cmphex(*(uint32_t *)(memory_region_get_ram_ptr(&d->ram) +
-                                  0x4000), ==, 0x9abc);
+    g_assert_cmphex(*(uint32_t *)(memory_region_get_ram_ptr(&d->ram) + 0x4000),
+                    ==, 0x9abc);
 
     /* equal priority: the one added last wins */
     memory_region_del_subregion(sys, &d->io);
@@ -461,8 +453,8 @@ static void test_alias(void)
     g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x10000,
                                          &error_abort));
     memory_region_add_subregion(sys, 0x80000000, &d->ram);
-    memory_region_init_alias(&d->alias, d->owner, "ram-window", &d->ram,
-                             0x1000, 0x2000);
+    memory_region_init_alias(&d->alias, d->owner, "ram-window", &d->ram, 0x1000,
+                             0x2000);
     memory_region_add_subregion(sys, 0x20000000, &d->alias);
     ram = memory_region_get_ram_ptr(&d->ram);
 
@@ -498,8 +490,8 @@ static void test_enable_move(void)
     MemoryRegion *sys = get_system_memory();
     MemTxResult r;
 
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000, &error_abort));
     memory_region_add_subregion(sys, 0x1000, &d->ram);
     address_space_stl_le(AS, 0x1000, 7, ATTRS, &r);
     g_assert_cmpuint(r, ==, MEMTX_OK);
@@ -526,8 +518,8 @@ static void build_board(TestDev *d)
 {
     MemoryRegion *sys = get_system_memory();
 
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram",
-                                         0x40000000, &error_abort));
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x40000000,
+                                         &error_abort));
     g_assert_true(memory_region_init_rom(&d->rom, d->owner, "mrom", 0xf000,
                                          &error_abort));
     memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "uart0-mmio",
@@ -537,16 +529,15 @@ static void build_board(TestDev *d)
                                          0x10000, &error_abort));
     memory_region_init_io(&d->bank_io, d->owner, &dev_ops_any, d, "bank-io",
                           0x1000);
-    memory_region_init_alias(&d->alias, d->owner, "ram-alias", &d->ram,
-                             0x1000, 0x2000);
+    memory_region_init_alias(&d->alias, d->owner, "ram-alias", &d->ram, 0x1000,
+                             0x2000);
 
     memory_region_add_subregion(sys, 0x80000000, &d->ram);
     memory_region_add_subregion(sys, 0x1000, &d->rom);
     memory_region_add_subregion(sys, 0x10000000, &d->io);
     memory_region_add_subregion(sys, 0x20000000, &d->container);
     memory_region_add_subregion(&d->container, 0, &d->bank_ram);
-    memory_region_add_subregion_overlap(&d->container, 0x8000, &d->bank_io,
-                                        1);
+    memory_region_add_subregion_overlap(&d->container, 0x8000, &d->bank_io, 1);
     memory_region_add_subregion(sys, 0x30000000, &d->alias);
 }
 
@@ -560,7 +551,8 @@ static void test_mtree_text(void)
 
     build_board(d);
     tree = mtree_info_text(false);
-    g_assert_cmpstr(tree, ==,
+    g_assert_cmpstr(
+        tree, ==,
         "address-space: memory\n"
         "  0000000000000000-ffffffffffffffff (prio 0, i/o): system\n"
         "    0000000000001000-000000000000ffff (prio 0, rom): mrom\n"
@@ -577,7 +569,8 @@ static void test_mtree_text(void)
         "\n");
 
     flat = mtree_info_text(true);
-    g_assert_cmpstr(flat, ==,
+    g_assert_cmpstr(
+        flat, ==,
         "FlatView #0\n"
         " AS \"memory\", root: system\n"
         " Root memory region: system\n"
@@ -597,7 +590,8 @@ static void test_mtree_text(void)
     tree2 = mtree_info_text(false);
     g_assert_null(strstr(tree2, "uart0-mmio"));
     tree3 = mtree_info_text_full(false, true);
-    g_assert_nonnull(strstr(tree3,
+    g_assert_nonnull(strstr(
+        tree3,
         "    0000000010000000-00000000100000ff (prio 0, i/o): uart0-mmio "
         "[disabled]\n"));
 
@@ -617,7 +611,8 @@ static void test_mtree_two_address_spaces(void)
     address_space_init(&as2, &d->container, "pci-dma");
 
     tree = mtree_info_text(false);
-    g_assert_cmpstr(tree, ==,
+    g_assert_cmpstr(
+        tree, ==,
         "address-space: memory\n"
         "  0000000000000000-ffffffffffffffff (prio 0, i/o): system\n"
         "\n"
@@ -627,16 +622,16 @@ static void test_mtree_two_address_spaces(void)
         "\n");
     flat = mtree_info_text(true);
     g_assert_cmpstr(flat, ==,
-        "FlatView #0\n"
-        " AS \"memory\", root: system\n"
-        " Root memory region: system\n"
-        "  No rendered FlatView\n"
-        "\n"
-        "FlatView #1\n"
-        " AS \"pci-dma\", root: pci-root\n"
-        " Root memory region: pci-root\n"
-        "  0000000000002000-0000000000002fff (prio 0, i/o): bar0\n"
-        "\n");
+                    "FlatView #0\n"
+                    " AS \"memory\", root: system\n"
+                    " Root memory region: system\n"
+                    "  No rendered FlatView\n"
+                    "\n"
+                    "FlatView #1\n"
+                    " AS \"pci-dma\", root: pci-root\n"
+                    " Root memory region: pci-root\n"
+                    "  0000000000002000-0000000000002fff (prio 0, i/o): bar0\n"
+                    "\n");
     address_space_stl_le(&as2, 0x2004, 9, ATTRS, NULL);
     g_assert_cmphex(d->last_addr, ==, 4);
 
@@ -690,8 +685,8 @@ static void test_unimplemented(void)
     MemTxResult r;
 
     memory_region_init_unimplemented(&d->io, d->owner, "riscv.aplic", 0x4000);
-    memory_region_add_subregion_overlap(get_system_memory(), 0xc000000,
-                                        &d->io, -1000);
+    memory_region_add_subregion_overlap(get_system_memory(), 0xc000000, &d->io,
+                                        -1000);
     log_start(LOG_UNIMP);
     g_assert_cmphex(address_space_ldl_le(AS, 0xc000010, ATTRS, &r), ==, 0);
     g_assert_cmpuint(r, ==, MEMTX_OK);
@@ -781,8 +776,8 @@ static void ram_hook(void *opaque, hwaddr addr, hwaddr len)
 static void test_write_hook(void)
 {
     TestDev *d = testdev_new();
-    HookLog h = { 0 };
-    uint8_t buf[32] = { 0 };
+    HookLog h = {0};
+    uint8_t buf[32] = {0};
 
     g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x10000,
                                          &error_abort));
@@ -831,7 +826,7 @@ static const MemoryRegionOps dma_dev_ops = {
     .read = dev_read,
     .write = dma_dev_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 4, .max_access_size = 4},
 };
 
 static void test_reentrancy(void)
@@ -840,12 +835,11 @@ static void test_reentrancy(void)
     g_autofree char *log = NULL;
     MemTxResult r;
 
-    memory_region_init_io(&d->io, d->owner, &dma_dev_ops, d, "dma-regs",
-                          0x100);
+    memory_region_init_io(&d->io, d->owner, &dma_dev_ops, d, "dma-regs", 0x100);
     memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "dma-regs2",
                           0x100);
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000, &error_abort));
     memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
     memory_region_add_subregion(get_system_memory(), 0x10001000, &d->io2);
     memory_region_add_subregion(get_system_memory(), 0x80000000, &d->ram);
@@ -903,8 +897,8 @@ static const MemoryRegionOps unmapping_ops = {
     .read = dev_read,
     .write = unmapping_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 1, .max_access_size = 8 },
-    .impl = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 1, .max_access_size = 8},
+    .impl = {.min_access_size = 4, .max_access_size = 4},
 };
 
 static void test_map_change_in_callback(void)
@@ -913,8 +907,8 @@ static void test_map_change_in_callback(void)
     uint64_t gen;
     MemTxResult r;
 
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000, &error_abort));
     memory_region_add_subregion(get_system_memory(), 0x80000000, &d->ram);
     memory_region_init_io(&d->io, d->owner, &unmapping_ops, d, "self-unmap",
                           0x100);
@@ -948,17 +942,16 @@ static const MemoryRegionOps unplugging_ops = {
     .read = dev_read,
     .write = unplugging_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = {.min_access_size = 4, .max_access_size = 4},
 };
 
 static void test_unplug_in_callback(void)
 {
     TestDev *d = testdev_new();
-    uint8_t buf[8] = { 0 };
+    uint8_t buf[8] = {0};
     MemTxResult r;
 
-    memory_region_init_io(&d->io, d->owner, &unplugging_ops, d, "unplugger",
-                          4);
+    memory_region_init_io(&d->io, d->owner, &unplugging_ops, d, "unplugger", 4);
     memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "victim", 4);
     memory_region_add_subregion(get_system_memory(), 0x10000000, &d->io);
     memory_region_add_subregion(get_system_memory(), 0x10000004, &d->io2);
@@ -977,8 +970,8 @@ static long rss_kib(void)
     g_autofree char *status = NULL;
     const char *p;
 
-    g_assert_true(g_file_get_contents("/proc/self/status", &status, NULL,
-                                      NULL));
+    g_assert_true(
+        g_file_get_contents("/proc/self/status", &status, NULL, NULL));
     p = strstr(status, "VmRSS:");
     g_assert_nonnull(p);
     return strtol(p + 6, NULL, 10);
@@ -991,15 +984,15 @@ static void test_lazy_ram(void)
     MemTxResult r;
 
     before = rss_kib();
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram",
-                                         1ULL << 30, &error_abort));
+    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 1ULL << 30,
+                                         &error_abort));
     memory_region_add_subregion(get_system_memory(), 0x80000000, &d->ram);
     address_space_stq_le(AS, 0x80000000 + (1ULL << 29), 42, ATTRS, &r);
     g_assert_cmpuint(r, ==, MEMTX_OK);
-    g_assert_cmpuint(address_space_ldq_le(AS, 0x80000000 + (1ULL << 29),
-                                          ATTRS, NULL), ==, 42);
-    g_assert_cmpuint(address_space_ldq_le(AS, 0xbffffff8, ATTRS, NULL), ==,
-                     0);
+    g_assert_cmpuint(
+        address_space_ldq_le(AS, 0x80000000 + (1ULL << 29), ATTRS, NULL), ==,
+        42);
+    g_assert_cmpuint(address_space_ldq_le(AS, 0xbffffff8, ATTRS, NULL), ==, 0);
     after = rss_kib();
     /* 1 GiB of RAM, two pages touched: far less than 16 MiB resident */
     g_assert_cmpint(after - before, <, 16 * 1024);
@@ -1013,8 +1006,8 @@ static void test_teardown(void)
     long live0 = object_live_count();
     MemTxResult r;
 
-    g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(&d->ram, d->owner, "ram", 0x1000, &error_abort));
     memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "io", 0x100);
     memory_region_add_subregion(get_system_memory(), 0x80000000, &d->ram);
     memory_region_add_subregion(&d->ram, 0x0, &d->io);
@@ -1068,8 +1061,7 @@ static void test_qom_properties(void)
     /* put the owner in the composition tree, as a device would be */
     object_property_add_child(object_get_root(), "testdev", d->owner);
     memory_region_init(&d->container, d->owner, "bank", 0x10000);
-    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "bank/io",
-                          0x100);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_any, d, "bank/io", 0x100);
     memory_region_add_subregion_overlap(&d->container, 0x800, &d->io, 3);
 
     /* '/' in a name is not a path separator in the tree */
@@ -1077,8 +1069,7 @@ static void test_qom_properties(void)
     g_assert_true(dev == OBJECT(&d->io));
     g_assert_cmpstr(memory_region_name(&d->io), ==, "bank/io");
     /* a second region of the same name gets a numbered child name */
-    memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "bank/io",
-                          0x10);
+    memory_region_init_io(&d->io2, d->owner, &dev_ops_any, d, "bank/io", 0x10);
     g_assert_true(object_resolve_path("/testdev/bank-io[0]", NULL) ==
                   OBJECT(&d->io2));
 
@@ -1086,8 +1077,8 @@ static void test_qom_properties(void)
                      0x800);
     g_assert_cmpuint(object_property_get_uint(dev, "size", &error_abort), ==,
                      0x100);
-    g_assert_cmpint(object_property_get_int(dev, "priority", &error_abort),
-                    ==, 3);
+    g_assert_cmpint(object_property_get_int(dev, "priority", &error_abort), ==,
+                    3);
     path = object_property_get_str(dev, "container", &error_abort);
     g_assert_cmpstr(path, ==, "/testdev/bank");
     g_assert_true(object_resolve_path("/testdev/bank-io/container", NULL) ==
@@ -1114,15 +1105,13 @@ static void test_random_accesses(void)
     g_assert_true(memory_region_init_ram(&d->ram, d->owner, "ram", ram_size,
                                          &error_abort));
     memory_region_add_subregion(sys, ram_base, &d->ram);
-    memory_region_init_io(&d->io, d->owner, &dev_ops_4only, d, "regs4",
-                          0x40);
+    memory_region_init_io(&d->io, d->owner, &dev_ops_4only, d, "regs4", 0x40);
     memory_region_add_subregion(sys, ram_base + ram_size + 0x40, &d->io);
     memory_region_init_io(&d->io2, d->owner, &dev_ops_big, d, "be", 0x40);
     memory_region_add_subregion(sys, ram_base - 0x40, &d->io2);
     memory_region_init_io(&d->bank_io, d->owner, &dev_ops_impl4, d, "impl4",
                           0x30);
-    memory_region_add_subregion(sys, ram_base + ram_size + 0x100,
-                                &d->bank_io);
+    memory_region_add_subregion(sys, ram_base + ram_size + 0x100, &d->bank_io);
 
     for (i = 0; i < 20000; i++) {
         hwaddr addr = ram_base - 0x80 + g_test_rand_int_range(0, 0x1200);
@@ -1136,7 +1125,7 @@ static void test_random_accesses(void)
             buf[k] = g_test_rand_int();
         }
         if (g_test_rand_bit()) {
-            static const unsigned sizes[] = { 1, 2, 4, 8 };
+            static const unsigned sizes[] = {1, 2, 4, 8};
             unsigned size = sizes[g_test_rand_int_range(0, 4)];
             uint64_t v = ((uint64_t)g_test_rand_int() << 32) |
                          (uint32_t)g_test_rand_int();
@@ -1215,8 +1204,8 @@ static void test_ram_too_big(void)
     g_assert_false(memory_region_init_ram(&d->ram, d->owner, "huge",
                                           UINT64_MAX - 0xfff, &err));
     g_assert_nonnull(err);
-    g_assert_nonnull(strstr(error_get_pretty(err),
-                            "cannot allocate RAM 'huge': "));
+    g_assert_nonnull(
+        strstr(error_get_pretty(err), "cannot allocate RAM 'huge': "));
     error_free(err);
     g_assert_null(object_resolve_path_component(d->owner, "huge"));
 
@@ -1247,8 +1236,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/io/reentrancy", test_reentrancy);
     g_test_add_func("/memory/io/map-change-in-callback",
                     test_map_change_in_callback);
-    g_test_add_func("/memory/io/unplug-in-callback",
-                    test_unplug_in_callback);
+    g_test_add_func("/memory/io/unplug-in-callback", test_unplug_in_callback);
     g_test_add_func("/memory/tree/priority", test_priority_overlap);
     g_test_add_func("/memory/tree/alias", test_alias);
     g_test_add_func("/memory/tree/enable-move", test_enable_move);
