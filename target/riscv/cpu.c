@@ -68,7 +68,7 @@ void riscv_cpu_env_reset(CPURISCVState *env, uint64_t resetvec)
     env->mcounteren = env->scounteren = 0;
     env->menvcfg = env->senvcfg = 0;
     env->mcountinhibit = 0;
-    env->mcycle_off = env->minstret_off = -(int64_t)env->icount;
+    env->mcycle_off = env->minstret_off = -(int64_t)riscv_icount(env);
     memset(env->pmpcfg, 0, sizeof(env->pmpcfg));
     memset(env->pmpaddr, 0, sizeof(env->pmpaddr));
     env->pmp_active = false;
@@ -92,7 +92,7 @@ void riscv_cpu_env_set_irq(CPURISCVState *env, int irq, int level)
     } else {
         env->irq_lines &= ~bit;
     }
-    env->check = true;
+    riscv_request_check(env);
 }
 
 bool riscv_cpu_env_has_work(CPURISCVState *env)
@@ -103,7 +103,7 @@ bool riscv_cpu_env_has_work(CPURISCVState *env)
 void riscv_cpu_env_exit_request(CPURISCVState *env)
 {
     env->exit_request = true;
-    env->check = true;
+    riscv_request_check(env);
 }
 
 void riscv_cpu_env_set_rdtime(CPURISCVState *env, RISCVRdtimeFn fn,
@@ -282,7 +282,7 @@ static void riscv_cpu_set_pc(CPUState *cs, uint64_t pc)
     RISCVCPU *cpu = RISCV_CPU(cs);
 
     cpu->env.pc = pc;
-    cpu->env.check = true;
+    riscv_request_check(&cpu->env);
 }
 
 static uint64_t riscv_cpu_get_pc(CPUState *cs)

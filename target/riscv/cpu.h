@@ -25,7 +25,7 @@
 #include "cpu_bits.h"
 
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
-#error "the RISC-V interpreter accesses guest RAM directly: little-endian hosts only"
+#error "the RISC-V interpreter reads guest RAM directly: little-endian only"
 #endif
 
 #define RISCV_PAGE_BITS 12
@@ -83,9 +83,16 @@ struct CPURISCVState {
     /* Hot state first: registers, pc, counters, TLBs. */
     uint64_t gpr[33];          /* gpr[32] is the sink for writes to x0 */
     uint64_t pc;
-    uint64_t icount;           /* instructions retired since creation */
-    uint64_t icount_end;       /* riscv_cpu_exec() stops here */
-    bool check;                /* leave the fast loop at the next insn */
+    /*
+     * Instruction counting: retired instructions = icount_end - budget
+     * (riscv_icount()).  Handlers decrement budget; a chain of handlers
+     * goes on while it stays positive.  riscv_request_check() zeroes it
+     * (moving icount_end so the count is unchanged) to stop the chain.
+     */
+    int64_t budget;
+    uint64_t icount_end;
+    uint64_t icount_limit;     /* riscv_cpu_env_exec() stops here */
+    bool check;                /* something needs the loop's attention */
     bool halted;               /* in wfi */
     bool exit_request;
     int priv;
@@ -135,6 +142,24 @@ struct CPURISCVState {
 
     sigjmp_buf jmpbuf;
 };
+
+/** riscv_icount: instructions @env has retired since it was created. */
+static inline uint64_t riscv_icount(const CPURISCVState *env)
+{
+    return env->icount_end - env->budget;
+}
+
+/**
+ * riscv_request_check: stop @env's chain of instructions after the current
+ * one, so that the execution loop looks at interrupts, exit requests and
+ * invalidated code.  Does not change riscv_icount().
+ */
+static inline void riscv_request_check(CPURISCVState *env)
+{
+    env->icount_end -= env->budget;
+    env->budget = 0;
+    env->check = true;
+}
 
 /**
  * riscv_cpu_env_init: set up @env as a hart with extensions @misa_ext

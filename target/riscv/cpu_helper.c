@@ -81,7 +81,7 @@ void riscv_tlb_flush(CPURISCVState *env)
     memset(env->tlb_read, 0xff, sizeof(env->tlb_read));
     memset(env->tlb_write, 0xff, sizeof(env->tlb_write));
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
-    env->check = true;
+    riscv_request_check(env);
 }
 
 /* Drop any hart's fast write mapping of the host page @host. */
@@ -112,7 +112,7 @@ static void code_page_kill(CPURISCVState *env, RISCVCodePage *page)
     g_hash_table_steal(env->code_pages, &page->phys);
     g_ptr_array_add(env->dead_pages, page);
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
-    env->check = true;
+    riscv_request_check(env);
 }
 
 void riscv_free_dead_pages(CPURISCVState *env)
@@ -131,7 +131,7 @@ void riscv_code_flush_all(CPURISCVState *env)
         g_hash_table_iter_steal(&it);
     }
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
-    env->check = true;
+    riscv_request_check(env);
 }
 
 void riscv_invalidate_code(hwaddr addr, hwaddr len)
@@ -432,7 +432,8 @@ static void access_chunk(CPURISCVState *env, uint64_t vaddr, void *buf,
         }
         return;
     }
-    if (store ? !phys_write(env, pa, buf, len) : !phys_read(env, pa, buf, len)) {
+    if (store ? !phys_write(env, pa, buf, len)
+              : !phys_read(env, pa, buf, len)) {
         qemu_log_mask(LOG_GUEST_ERROR, "riscv: %s of %d bytes at 0x%"
                       HWADDR_PRIx " hits nothing\n", store ? "store" : "load",
                       len, pa);

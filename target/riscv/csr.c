@@ -19,12 +19,15 @@ static bool has_ext(CPURISCVState *env, uint32_t ext)
 
 uint64_t riscv_counter_read(CPURISCVState *env, bool instret)
 {
+    /* mcycle counts instructions too: one cycle each, deterministic. */
     if (instret) {
         return (env->mcountinhibit & COUNTINHIBIT_IR)
-               ? env->minstret_frozen : env->icount + env->minstret_off;
+               ? env->minstret_frozen
+               : riscv_icount(env) + env->minstret_off;
     }
     return (env->mcountinhibit & COUNTINHIBIT_CY)
-           ? env->mcycle_frozen : env->icount + env->mcycle_off;
+           ? env->mcycle_frozen
+           : riscv_icount(env) + env->mcycle_off;
 }
 
 /*
@@ -37,13 +40,13 @@ static void counter_write(CPURISCVState *env, bool instret, uint64_t val)
         if (env->mcountinhibit & COUNTINHIBIT_IR) {
             env->minstret_frozen = val;
         } else {
-            env->minstret_off = val - (env->icount + 1);
+            env->minstret_off = val - (riscv_icount(env) + 1);
         }
     } else {
         if (env->mcountinhibit & COUNTINHIBIT_CY) {
             env->mcycle_frozen = val;
         } else {
-            env->mcycle_off = val - (env->icount + 1);
+            env->mcycle_off = val - (riscv_icount(env) + 1);
         }
     }
 }
@@ -57,14 +60,14 @@ static void countinhibit_write(CPURISCVState *env, uint32_t val)
         if (val & COUNTINHIBIT_CY) {
             env->mcycle_frozen = riscv_counter_read(env, false) + 1;
         } else {
-            env->mcycle_off = env->mcycle_frozen - (env->icount + 1);
+            env->mcycle_off = env->mcycle_frozen - (riscv_icount(env) + 1);
         }
     }
     if ((val ^ old) & COUNTINHIBIT_IR) {
         if (val & COUNTINHIBIT_IR) {
             env->minstret_frozen = riscv_counter_read(env, true) + 1;
         } else {
-            env->minstret_off = env->minstret_frozen - (env->icount + 1);
+            env->minstret_off = env->minstret_frozen - (riscv_icount(env) + 1);
         }
     }
     env->mcountinhibit = val;
@@ -117,7 +120,7 @@ static void mstatus_write(CPURISCVState *env, uint64_t val)
                                 MSTATUS_MXR)) {
         riscv_tlb_flush(env);
     }
-    env->check = true;
+    riscv_request_check(env);
 }
 
 static uint64_t pmpcfg_read(CPURISCVState *env, int idx)
@@ -341,15 +344,15 @@ static void csr_write(CPURISCVState *env, int csrno, uint64_t val)
         break;
     case CSR_MIDELEG:
         env->mideleg = val & s_irqs;
-        env->check = true;
+        riscv_request_check(env);
         break;
     case CSR_MIE:
         env->mie = val & (MIP_MSIP | MIP_MTIP | MIP_MEIP | s_irqs);
-        env->check = true;
+        riscv_request_check(env);
         break;
     case CSR_MIP:
         env->mip_sw = val & s_irqs;
-        env->check = true;
+        riscv_request_check(env);
         break;
     case CSR_MTVEC:
         tvec_write(&env->mtvec, val);
@@ -397,13 +400,13 @@ static void csr_write(CPURISCVState *env, int csrno, uint64_t val)
         break;
     case CSR_SIE:
         env->mie = (env->mie & ~env->mideleg) | (val & env->mideleg);
-        env->check = true;
+        riscv_request_check(env);
         break;
     case CSR_SIP:
         /* Only SSIP is writable through sip (4.1.3). */
         env->mip_sw = (env->mip_sw & ~(env->mideleg & MIP_SSIP)) |
                       (val & env->mideleg & MIP_SSIP);
-        env->check = true;
+        riscv_request_check(env);
         break;
     case CSR_STVEC:
         tvec_write(&env->stvec, val);

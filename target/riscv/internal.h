@@ -25,11 +25,14 @@ struct RISCVInsn {
 
 #define RISCV_PAGE_INSNS (RISCV_PAGE_SIZE / 2)
 
-/* The decoded form of one physical page of code (RAM or ROM). */
+/*
+ * The decoded form of one physical page of code (RAM or ROM): one slot per
+ * halfword, plus a last one past the page whose handler ends the chain.
+ */
 struct RISCVCodePage {
     hwaddr phys;
     const uint8_t *host;
-    RISCVInsn insn[RISCV_PAGE_INSNS];
+    RISCVInsn insn[RISCV_PAGE_INSNS + 1];
 };
 
 /* At most this many decoded pages per hart; then the cache starts over. */

@@ -15,9 +15,31 @@
 #include "internal.h"
 
 #define R(f)  (env->gpr[in->f])
-#define NEXT() (env->pc += in->len)
 #define HANDLER(name) \
     static void op_##name(CPURISCVState *env, const RISCVInsn *in)
+
+/*
+ * Retire the instruction, then run @nx: a call in tail position, which
+ * the compiler turns into a jump, so that straight-line code and branches
+ * inside a page run as a chain of handlers (each with its own dispatch
+ * branch, which the host predicts well) without returning to the loop.
+ * The chain ends when the budget does: at most RISCV_CHAIN_MAX
+ * instructions, so even without tail calls the stack stays bounded.
+ */
+#define CHAIN(nx)                                                          \
+    do {                                                                   \
+        const RISCVInsn *nx_ = (nx);                                       \
+                                                                           \
+        if (likely(--env->budget > 0)) {                                   \
+            nx_->fn(env, nx_);                                             \
+        }                                                                  \
+    } while (0)
+#define NEXT()                                                             \
+    do {                                                                   \
+        env->pc += in->len;                                                \
+        CHAIN(in + (in->len >> 1));                                        \
+    } while (0)
+#define RISCV_CHAIN_MAX 256
 
 /* ---- Memory fast paths: TLB hit = host pointer into guest RAM -------- */
 
@@ -61,12 +83,25 @@ DEFINE_STORE(64)
 /* ---- Control transfer ------------------------------------------------ */
 
 /* Without C, IALIGN is 32: a target not 4-aligned traps on the jump. */
-static inline void jump_to(CPURISCVState *env, uint64_t target)
+static inline void check_target(CPURISCVState *env, uint64_t target)
 {
     if (unlikely((target & 2) && !(env->misa_ext & RVC))) {
         riscv_raise_exception(env, RISCV_EXCP_INST_ADDR_MIS, target);
     }
+}
+
+/* Go to @target (already checked); a target in the same page chains. */
+static inline void jump_to(CPURISCVState *env, const RISCVInsn *in,
+                           uint64_t target)
+{
+    uint64_t pc = env->pc;
+
     env->pc = target;
+    if (((target ^ pc) & RISCV_PAGE_MASK) == 0) {
+        CHAIN(in + ((int64_t)(target - pc) >> 1));
+    } else {
+        env->budget--;
+    }
 }
 
 HANDLER(illegal)
@@ -82,8 +117,9 @@ HANDLER(jal)
 {
     uint64_t link = env->pc + in->len;
 
-    jump_to(env, env->pc + (int64_t)in->imm);
+    check_target(env, env->pc + (int64_t)in->imm);
     R(rd) = link;
+    jump_to(env, in, env->pc + (int64_t)in->imm);
 }
 
 HANDLER(jalr)
@@ -91,8 +127,9 @@ HANDLER(jalr)
     uint64_t target = (R(rs1) + (int64_t)in->imm) & ~1ULL;
     uint64_t link = env->pc + in->len;
 
-    jump_to(env, target);
+    check_target(env, target);
     R(rd) = link;
+    jump_to(env, in, target);
 }
 
 #define BRANCH(name, cond)                                                 \
@@ -101,7 +138,8 @@ HANDLER(name)                                                              \
     uint64_t a = R(rs1), b = R(rs2);                                       \
                                                                            \
     if (cond) {                                                            \
-        jump_to(env, env->pc + (int64_t)in->imm);                          \
+        check_target(env, env->pc + (int64_t)in->imm);                     \
+        jump_to(env, in, env->pc + (int64_t)in->imm);                      \
     } else {                                                               \
         NEXT();                                                            \
     }                                                                      \
@@ -363,6 +401,7 @@ HANDLER(mret)
     env->mstatus = s;
     env->priv = mpp;
     env->pc = env->mepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
+    env->budget--;
     riscv_tlb_flush(env);
     qemu_log_mask(CPU_LOG_INT, "mret: hart:%" PRIu64 " -> priv %d, pc 0x%"
                   PRIx64 "\n", env->mhartid, mpp, env->pc);
@@ -383,6 +422,7 @@ HANDLER(sret)
     env->mstatus = s;
     env->priv = spp;
     env->pc = env->sepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
+    env->budget--;
     riscv_tlb_flush(env);
     qemu_log_mask(CPU_LOG_INT, "sret: hart:%" PRIu64 " -> priv %d, pc 0x%"
                   PRIx64 "\n", env->mhartid, spp, env->pc);
@@ -398,11 +438,11 @@ HANDLER(wfi)
         (env->priv == PRV_S && (env->mstatus & MSTATUS_TW))) {
         op_illegal(env, in);
     }
-    NEXT();
     if (!(riscv_read_mip(env) & env->mie)) {
         env->halted = true;
-        env->check = true;
+        riscv_request_check(env);
     }
+    NEXT();
 }
 
 HANDLER(sfence_vma)
@@ -838,16 +878,25 @@ HANDLER(decode_slot)
     slot->fn(env, slot);
 }
 
+/* Falling off the end of a page: back to the loop for the next one. */
+HANDLER(page_end)
+{
+}
+
 void riscv_code_page_init(RISCVCodePage *page)
 {
     for (int i = 0; i < (int)RISCV_PAGE_INSNS; i++) {
         page->insn[i].fn = op_decode_slot;
         page->insn[i].imm = i;
     }
+    page->insn[RISCV_PAGE_INSNS].fn = op_page_end;
 }
 
-/* Fetch, decode and run one instruction without the cache (MMIO, ROM
- * with PMP holes, instructions crossing pages). */
+/*
+ * Fetch, decode and run one instruction without the cache (MMIO, pages
+ * with PMP holes, instructions crossing pages).  Its budget is made 1 (with
+ * the same count) so that it cannot chain from its temporary record.
+ */
 static void exec_uncached(CPURISCVState *env)
 {
     RISCVInsn tmp;
@@ -859,14 +908,16 @@ static void exec_uncached(CPURISCVState *env)
         len = 4;
     }
     riscv_decode(env, &tmp, raw, len);
+    env->icount_end -= env->budget - 1;
+    env->budget = 1;
     tmp.fn(env, &tmp);
 }
 
 /* ---- The execution loop ------------------------------------------------ */
 
 /*
- * Things that are not instructions: exit requests, interrupts, wfi, the
- * budget.  Returns -1 to go on executing, else a RISCVExecStatus.
+ * Things that are not instructions: exit requests, interrupts, wfi.
+ * Returns -1 to go on executing, else a RISCVExecStatus.
  */
 static int exec_service(CPURISCVState *env)
 {
@@ -881,7 +932,6 @@ static int exec_service(CPURISCVState *env)
     irq = riscv_pending_interrupt(env);
     if (irq >= 0) {
         riscv_do_trap(env, RISCV_EXCP_INT_FLAG | irq, 0);
-        env->check = false;
     }
     if (env->halted) {
         if (!(riscv_read_mip(env) & env->mie)) {
@@ -889,56 +939,37 @@ static int exec_service(CPURISCVState *env)
         }
         env->halted = false;
     }
-    if (env->icount >= env->icount_end) {
-        return RISCV_EXEC_BUDGET;
-    }
     return -1;
 }
 
-static int exec_loop(CPURISCVState *env)
+/* Log one instruction (-d exec) and the registers at a block (-d cpu). */
+static void exec_log(CPURISCVState *env, uint64_t *expect)
 {
-    RISCVCodePage *page = NULL;
-    uint64_t page_tag = UINT64_MAX;
-
-    for (;;) {
-        uint64_t pc = env->pc;
-        const RISCVInsn *in;
-
-        if (unlikely(env->check || env->icount >= env->icount_end)) {
-            int r = exec_service(env);
-
-            if (r >= 0) {
-                return r;
-            }
-            page_tag = UINT64_MAX;
-            continue;
-        }
-        if (unlikely((pc & RISCV_PAGE_MASK) != page_tag)) {
-            page = riscv_fetch_page(env, pc);
-            if (!page) {
-                exec_uncached(env);
-                env->icount++;
-                continue;
-            }
-            page_tag = pc & RISCV_PAGE_MASK;
-        }
-        in = &page->insn[(pc >> 1) & (RISCV_PAGE_INSNS - 1)];
-        in->fn(env, in);
-        env->icount++;
+    if (env->pc != *expect && qemu_loglevel_mask(CPU_LOG_TB_CPU)) {
+        riscv_cpu_env_dump(env, qemu_log_file());
+    }
+    if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
+        qemu_log("Trace %" PRIu64 ": 0x%016" PRIx64 " [priv %d]\n",
+                 env->mhartid, env->pc, env->priv);
     }
 }
 
-/* The same loop, logging each instruction (-d exec) and registers at the
- * start of each block (-d cpu). */
-static int exec_loop_log(CPURISCVState *env)
+/*
+ * The loop: look up the decoded page of pc and start a chain there; it
+ * comes back here at a jump out of the page, at the end of the budget or
+ * when something requested a check.  Logging runs chains of one.
+ */
+static int exec_loop(CPURISCVState *env, bool logging)
 {
+    int64_t chain_max = logging ? 1 : RISCV_CHAIN_MAX;
     uint64_t expect = UINT64_MAX;
 
     for (;;) {
-        uint64_t pc = env->pc;
+        uint64_t now = riscv_icount(env);
         RISCVCodePage *page;
+        const RISCVInsn *in;
 
-        if (env->check || env->icount >= env->icount_end) {
+        if (unlikely(env->check)) {
             int r = exec_service(env);
 
             if (r >= 0) {
@@ -946,25 +977,23 @@ static int exec_loop_log(CPURISCVState *env)
             }
             continue;
         }
-        if (pc != expect && qemu_loglevel_mask(CPU_LOG_TB_CPU)) {
-            riscv_cpu_env_dump(env, qemu_log_file());
+        if (now >= env->icount_limit) {
+            return RISCV_EXEC_BUDGET;
         }
-        page = riscv_fetch_page(env, pc);
-        if (page) {
-            const RISCVInsn *in = &page->insn[(pc >> 1) &
-                                              (RISCV_PAGE_INSNS - 1)];
-
-            if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
-                qemu_log("Trace %" PRIu64 ": 0x%016" PRIx64 " [priv %d]\n",
-                         env->mhartid, pc, env->priv);
-            }
-            in->fn(env, in);
-            expect = pc + in->len;
-        } else {
+        env->budget = MIN(env->icount_limit - now, (uint64_t)chain_max);
+        env->icount_end = now + env->budget;
+        if (unlikely(logging)) {
+            exec_log(env, &expect);
+        }
+        page = riscv_fetch_page(env, env->pc);
+        if (!page) {
             exec_uncached(env);
             expect = UINT64_MAX;
+            continue;
         }
-        env->icount++;
+        in = &page->insn[(env->pc >> 1) & (RISCV_PAGE_INSNS - 1)];
+        expect = env->pc + in->len;
+        in->fn(env, in);
     }
 }
 
@@ -976,15 +1005,11 @@ int riscv_cpu_env_exec(CPURISCVState *env, int64_t max_insns)
         return RISCV_EXEC_BUDGET;
     }
     riscv_check_generation(env);
-    env->icount_end = env->icount + max_insns;
-    env->check = true;
+    env->icount_limit = riscv_icount(env) + max_insns;
+    riscv_request_check(env);
     /* A trap longjmps back here, with the trap already taken. */
     sigsetjmp(env->jmpbuf, 0);
-    if (unlikely(qemu_loglevel_mask(CPU_LOG_EXEC | CPU_LOG_TB_CPU))) {
-        r = exec_loop_log(env);
-    } else {
-        r = exec_loop(env);
-    }
+    r = exec_loop(env, qemu_loglevel_mask(CPU_LOG_EXEC | CPU_LOG_TB_CPU));
     riscv_free_dead_pages(env);
     return r;
 }

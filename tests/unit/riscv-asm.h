@@ -35,8 +35,10 @@ enum {
                 ((((uint32_t)(imm) >> 11) & 1) << 20) | \
                 ((((uint32_t)(imm) >> 12) & 0xff) << 12) | ((rd) << 7) | 0x6f))
 
-#define LUI(rd, imm20)     ((uint32_t)(((uint32_t)(imm20) << 12) | ((rd) << 7) | 0x37))
-#define AUIPC(rd, imm20)   ((uint32_t)(((uint32_t)(imm20) << 12) | ((rd) << 7) | 0x17))
+#define LUI(rd, imm20) \
+    ((uint32_t)(((uint32_t)(imm20) << 12) | ((rd) << 7) | 0x37))
+#define AUIPC(rd, imm20) \
+    ((uint32_t)(((uint32_t)(imm20) << 12) | ((rd) << 7) | 0x17))
 #define JAL(rd, off)       ENC_J(rd, off)
 #define JALR(rd, rs1, off) ENC_I(0x67, 0, rd, rs1, off)
 #define BEQ(a, b, off)     ENC_B(0, a, b, off)
@@ -102,7 +104,8 @@ enum {
 #define REMW(rd, a, b)   ENC_R(0x3b, 6, 1, rd, a, b)
 #define REMUW(rd, a, b)  ENC_R(0x3b, 7, 1, rd, a, b)
 
-#define AMO(f5, w, rd, rs1, rs2) ENC_R(0x2f, (w) ? 2 : 3, (f5) << 2, rd, rs1, rs2)
+#define AMO(f5, w, rd, rs1, rs2) \
+    ENC_R(0x2f, (w) ? 2 : 3, (f5) << 2, rd, rs1, rs2)
 #define LR_W(rd, rs1)        AMO(0x02, 1, rd, rs1, 0)
 #define LR_D(rd, rs1)        AMO(0x02, 0, rd, rs1, 0)
 #define SC_W(rd, rs1, rs2)   AMO(0x03, 1, rd, rs1, rs2)

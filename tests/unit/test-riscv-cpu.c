@@ -35,7 +35,7 @@ typedef struct Board {
 
 static uint64_t board_mtime(Board *b)
 {
-    return (b->cpu->env.icount >> TICK_SHIFT) + b->time_skip;
+    return (riscv_icount(&b->cpu->env) >> TICK_SHIFT) + b->time_skip;
 }
 
 static uint64_t board_rdtime(void *opaque)
@@ -296,11 +296,11 @@ static int run_firmware(const char *elf, GString **console)
     cpu_set_pc(CPU(b->cpu), entry);
 
     while (done < FW_MAX_INSNS) {
-        uint64_t before = b->cpu->env.icount;
+        uint64_t before = riscv_icount(&b->cpu->env);
         int r = cpu_exec(CPU(b->cpu), FW_SLICE);
         uint64_t cmd;
 
-        done += b->cpu->env.icount - before + 1;
+        done += riscv_icount(&b->cpu->env) - before + 1;
         cmd = address_space_ldq_le(as, tohost, MEMTXATTRS_UNSPECIFIED, NULL);
         if (cmd & 1 && (cmd >> 48) == 0) {
             code = cmd >> 1;

@@ -673,7 +673,7 @@ static void test_interrupts(void)
     put32(TRAP + 4 * IRQ_M_EXT + 4, JAL(ZERO, 0));
     env->pc = RAM_BASE + 16;
     env->mstatus |= MSTATUS_MIE;
-    env->check = true;
+    riscv_request_check(env);
     riscv_cpu_env_set_irq(env, IRQ_M_EXT, 1);
     r = riscv_cpu_env_exec(env, 1000);
     g_assert_cmpint(r, ==, RISCV_EXEC_BUDGET);
@@ -1055,6 +1055,40 @@ static void test_map_change(void)
     finish(env);
 }
 
+static void put16(hwaddr addr, uint16_t v)
+{
+    memcpy(tb.ram + (addr - RAM_BASE), &v, 2);
+}
+
+/*
+ * A 32-bit instruction across a page boundary, and straight-line code
+ * running off the end of a decoded page into the next one.
+ */
+static void test_page_crossing(void)
+{
+    uint32_t addi = ADDI(A1, ZERO, 5);
+    uint32_t back = JAL(ZERO, 0xff8 - 0x3002);
+    CPURISCVState *env;
+
+    bus_setup();
+    load_trap_handler();
+    put32(RAM_BASE, JAL(ZERO, 0x2ffc));
+    put16(RAM_BASE + 0x2ffc, 0x0001);               /* c.nop */
+    put16(RAM_BASE + 0x2ffe, addi & 0xffff);
+    put16(RAM_BASE + 0x3000, addi >> 16);
+    put16(RAM_BASE + 0x3002, back & 0xffff);
+    put16(RAM_BASE + 0x3004, back >> 16);
+    put32(RAM_BASE + 0xff8, ADDI(A0, A0, 1));
+    put32(RAM_BASE + 0xffc, ADDI(A0, A0, 2));       /* then TRAP: wfi */
+    env = cpu_new(ALL_EXT, 0);
+    g_assert_cmpint(riscv_cpu_env_exec(env, 100), ==, RISCV_EXEC_HALTED);
+    g_assert_cmphex(env->pc, ==, TRAP + 4);
+    g_assert_cmpuint(env->gpr[A1], ==, 5);
+    g_assert_cmpuint(env->gpr[A0], ==, 3);
+    g_assert_cmpuint(riscv_icount(env), ==, 7);
+    finish(env);
+}
+
 static void test_budget_exact(void)
 {
     /* A 3-instruction loop: the budget stops at exactly n instructions. */
@@ -1069,6 +1103,7 @@ static void test_budget_exact(void)
     g_assert_cmpint(riscv_cpu_env_exec(env, 3000), ==, RISCV_EXEC_BUDGET);
     g_assert_cmpuint(env->gpr[A0], ==, 1000);
     g_assert_cmpuint(riscv_counter_read(env, true), ==, 3000);
+    g_assert_cmpuint(riscv_icount(env), ==, 3000);
     g_assert_cmpint(riscv_cpu_env_exec(env, 1), ==, RISCV_EXEC_BUDGET);
     g_assert_cmpuint(env->gpr[A0], ==, 1001);
     finish(env);
@@ -1099,5 +1134,6 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv/code/store-invalidates", test_store_invalidates);
     g_test_add_func("/riscv/tlb/map-change", test_map_change);
     g_test_add_func("/riscv/exec/budget", test_budget_exact);
+    g_test_add_func("/riscv/code/page-crossing", test_page_crossing);
     return g_test_run();
 }
