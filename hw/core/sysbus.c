@@ -101,19 +101,40 @@ void sysbus_mmio_unmap(SysBusDevice *dev, int n)
  * it is right however the region was mapped (a board may map a region by
  * hand, or into a container that is itself mapped).
  */
-hwaddr sysbus_mmio_real_addr(SysBusDevice *dev, int n)
+static hwaddr region_real_addr(MemoryRegion *mr, int depth)
 {
     MemoryRegion *sysmem = get_system_memory();
-    MemoryRegion *mr = sysbus_mmio_get_region(dev, n);
+    MemoryRegion *r;
     hwaddr addr = 0;
 
-    for (; mr && mr != sysmem; mr = mr->container) {
-        if (!mr->container) {
-            return (hwaddr)-1;
+    for (r = mr; r && r != sysmem; r = r->container) {
+        if (!r->container) {
+            break;
         }
-        addr += mr->addr;
+        addr += r->addr;
     }
-    return mr ? addr : (hwaddr)-1;
+    if (r == sysmem) {
+        return addr;
+    }
+    /*
+     * Not mapped itself: maybe through an alias that is.  Report where the
+     * region's offset 0 appears through the first mapped alias.
+     */
+    for (guint i = 0; depth < 4 && mr->alias_users &&
+                      i < mr->alias_users->len; i++) {
+        MemoryRegion *alias = g_ptr_array_index(mr->alias_users, i);
+        hwaddr a = region_real_addr(alias, depth + 1);
+
+        if (a != (hwaddr)-1) {
+            return a - alias->alias_offset;
+        }
+    }
+    return (hwaddr)-1;
+}
+
+hwaddr sysbus_mmio_real_addr(SysBusDevice *dev, int n)
+{
+    return region_real_addr(sysbus_mmio_get_region(dev, n), 0);
 }
 
 /* IRQs */

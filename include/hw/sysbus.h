@@ -100,7 +100,9 @@ void sysbus_mmio_unmap(SysBusDevice *dev, int n);
 
 /**
  * sysbus_mmio_real_addr: where region @n of @dev is mapped in system
- * memory now (through any chain of containers), or (hwaddr)-1.
+ * memory now (through any chain of containers; if the region itself is not
+ * mapped but an alias of it is, where its offset 0 appears through that
+ * alias), or (hwaddr)-1.
  */
 hwaddr sysbus_mmio_real_addr(SysBusDevice *dev, int n);
 

@@ -1132,7 +1132,7 @@ static void test_gpio(void)
 static void test_sysbus_qtree(void)
 {
     DeviceState *dev, *dev2, *hand;
-    MemoryRegion container;
+    MemoryRegion container, alias;
     g_autofree char *text = NULL;
     const char *expected;
 
@@ -1158,6 +1158,15 @@ static void test_sysbus_qtree(void)
 
     g_assert_cmphex(sysbus_mmio_real_addr(SYS_BUS_DEVICE(hand), 0), ==,
                     0x20000400);
+    /* Through an alias of the region's second half, at 0x30000080. */
+    memory_region_init_alias(&alias, NULL, "tst-alias",
+                             sysbus_mmio_get_region(SYS_BUS_DEVICE(dev2), 0),
+                             0x80, 0x80);
+    memory_region_add_subregion(get_system_memory(), 0x30000080, &alias);
+    g_assert_cmphex(sysbus_mmio_real_addr(SYS_BUS_DEVICE(dev2), 0), ==,
+                    0x30000000);
+    memory_region_del_subregion(get_system_memory(), &alias);
+    object_unref(OBJECT(&alias));
     text = qdev_qtree_text();
     expected =
         "bus: main-system-bus\n"
