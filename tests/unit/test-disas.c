@@ -2,11 +2,13 @@
 /*
  * Unit tests for the built-in RISC-V disassembler: line-by-line comparison
  * with riscv64-unknown-elf-objdump -d (references made at build time by
- * tests/unit/disas/gen-objdump-ref.py), a crash-free sweep over every
- * 16-bit value and millions of random 32-bit words, hand-written cases,
- * and the listing format of disas_riscv_lines().
+ * tests/unit/disas/gen-objdump-ref.py, and objdump run on the project's
+ * firmware), a crash-free sweep over every 16-bit value and millions of
+ * random 32-bit words, hand-written cases, and the listing format of
+ * disas_riscv_lines().
  */
 #include "qomu/osdep.h"
+#include <sys/wait.h>
 #include "disas/disas.h"
 #include "disas-ref.h"
 
@@ -112,6 +114,137 @@ static void test_objdump_fuzz(void)
 static int insn_length(uint32_t insn)
 {
     return (insn & 3) == 3 && (insn & 0x1f) != 0x1f ? 4 : 2;
+}
+
+/*
+ * Runs objdump -d on @elf and compares each instruction line with our
+ * text for the same bytes (taken from objdump's hex column).  Data that
+ * objdump marks as such (".word" and friends, from $d mapping symbols) is
+ * skipped.  Returns the number of lines compared, adds mismatches to *@bad.
+ */
+static unsigned compare_elf_with_objdump(const char *objdump,
+                                         const char *elf, unsigned *bad)
+{
+    const char *argv[] = { objdump, "-d", elf, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    GError *gerr = NULL;
+    int status;
+    unsigned compared = 0;
+    char *line, *next;
+
+    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                      &out, &err, &status, &gerr)) {
+        g_error("%s: %s", objdump, gerr->message);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        g_error("%s -d %s failed: %s", objdump, elf, err);
+    }
+    for (line = out; *line; line = next) {
+        char text[RISCV_DISAS_BUF_SIZE];
+        g_autofree char *want = NULL;
+        char *p, *hex_end, *cut;
+        uint64_t addr;
+        uint32_t insn;
+        uint8_t code[4];
+        size_t hexlen;
+        int len;
+
+        next = strchr(line, '\n');
+        if (next) {
+            *next++ = '\0';
+        } else {
+            next = line + strlen(line);
+        }
+        /* "  80000000:\t00000297          \tauipc\tt0,0x0" */
+        addr = g_ascii_strtoull(line, &p, 16);
+        if (p == line || *p != ':' || p[1] != '\t') {
+            continue;
+        }
+        p += 2;
+        insn = g_ascii_strtoull(p, &hex_end, 16);
+        hexlen = hex_end - p;
+        if ((hexlen != 4 && hexlen != 8) || *hex_end != ' ') {
+            continue;
+        }
+        p = strchr(hex_end, '\t');
+        if (!p || g_str_has_prefix(p + 1, ".word") ||
+            g_str_has_prefix(p + 1, ".short") ||
+            g_str_has_prefix(p + 1, ".byte")) {
+            continue;
+        }
+        /* normalise like gen-objdump-ref.py: no comment, no <symbol> */
+        want = g_strdup(p + 1);
+        cut = strchr(want, '#');
+        if (cut) {
+            *cut = '\0';
+        }
+        while ((cut = strstr(want, " <")) != NULL) {
+            char *close = strchr(cut, '>');
+
+            if (!close) {
+                break;
+            }
+            memmove(cut, close + 1, strlen(close + 1) + 1);
+        }
+        g_strdelimit(want, "\t", ' ');
+        g_strstrip(want);
+
+        code[0] = insn;
+        code[1] = insn >> 8;
+        code[2] = insn >> 16;
+        code[3] = insn >> 24;
+        len = riscv_builtin_disas_insn(text, sizeof(text), addr, code,
+                                       hexlen / 2);
+        compared++;
+        if (len * 2 != (int)hexlen || strcmp(text, want) != 0) {
+            if (++*bad <= MAX_REPORTED) {
+                g_test_message("%s: at 0x%" PRIx64 " (%0*x): objdump "
+                               "\"%s\", qomu \"%s\"", elf, addr,
+                               (int)hexlen, insn, want, text);
+            }
+        }
+    }
+    return compared;
+}
+
+/* The project's own firmware (tests/firmware), as the issue asks. */
+static void test_objdump_firmware(void)
+{
+#ifdef DISAS_REF_ERROR
+    g_test_message("%s", DISAS_REF_ERROR);
+    g_test_fail();
+#else
+    g_autoptr(GDir) dir = g_dir_open(DISAS_FIRMWARE_DIR, 0, NULL);
+    g_autoptr(GPtrArray) elfs = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    unsigned compared = 0, bad = 0;
+    guint i;
+
+    while (dir && (name = g_dir_read_name(dir)) != NULL) {
+        if (g_str_has_suffix(name, ".elf")) {
+            g_ptr_array_add(elfs, g_build_filename(DISAS_FIRMWARE_DIR, name,
+                                                   NULL));
+        }
+    }
+    if (elfs->len == 0) {
+        g_test_skip("no firmware in " DISAS_FIRMWARE_DIR
+                    " (configured with --disable-firmware?)");
+        return;
+    }
+    for (i = 0; i < elfs->len; i++) {
+        compared += compare_elf_with_objdump(DISAS_OBJDUMP,
+                                             g_ptr_array_index(elfs, i),
+                                             &bad);
+    }
+    g_test_message("%u firmware files, %u instructions compared",
+                   elfs->len, compared);
+    if (bad) {
+        g_test_message("%u of %u lines differ from objdump", bad, compared);
+        g_test_fail();
+    }
+    g_assert_cmpuint(compared, >, 1000);
+#endif
 }
 
 static int disas_word(char *buf, uint64_t pc, uint32_t insn)
@@ -375,6 +508,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/disas/riscv/objdump/all-insns", test_objdump_all_insns);
     g_test_add_func("/disas/riscv/objdump/fuzz", test_objdump_fuzz);
+    g_test_add_func("/disas/riscv/objdump/firmware", test_objdump_firmware);
     g_test_add_func("/disas/riscv/no-crash", test_no_crash);
     g_test_add_func("/disas/riscv/short-input", test_short_input);
     g_test_add_func("/disas/riscv/tricky", test_tricky);

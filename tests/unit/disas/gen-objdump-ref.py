@@ -10,7 +10,9 @@ disassembly with objdump -d, and write:
   NAME.ref   one line per instruction: "ADDR HEX TEXT", where TEXT is
              objdump's text with whitespace normalised to single spaces,
              " <symbol>" suffixes and "# comment" tails removed
-and a C header naming the files.  When a tool is missing the header
+and a C header naming the files, objdump, and the directory of the
+project's firmware (tests/firmware), which the test disassembles with
+objdump at run time.  When a tool is missing the header
 defines DISAS_REF_ERROR instead, so that the test fails with that message
 (the build itself must not break for everyone else).
 """
@@ -123,7 +125,7 @@ def build(tools, src, outdir, name):
 
 
 def main():
-    src, outdir, header = sys.argv[1:4]
+    src, outdir, header, fwdir = sys.argv[1:5]
     tools = {}
     for t in TOOLS:
         tools[t] = shutil.which(PREFIX + t)
@@ -141,7 +143,9 @@ def main():
     write_header(header, [('DISAS_REF_ALL_BIN', os.path.abspath(allbin)),
                           ('DISAS_REF_ALL_REF', os.path.abspath(allref)),
                           ('DISAS_REF_FUZZ_BIN', os.path.abspath(fbin)),
-                          ('DISAS_REF_FUZZ_REF', os.path.abspath(fref))])
+                          ('DISAS_REF_FUZZ_REF', os.path.abspath(fref)),
+                          ('DISAS_OBJDUMP', tools['objdump']),
+                          ('DISAS_FIRMWARE_DIR', os.path.abspath(fwdir))])
 
 
 if __name__ == '__main__':
