@@ -618,6 +618,32 @@ qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
     return *gpio_list->out[n];
 }
 
+void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
+                     const char *name)
+{
+    NamedGPIOList *ngl = qdev_get_named_gpio_list(dev, name);
+    NamedGPIOList *cngl = qdev_get_named_gpio_list(container, name);
+
+    g_assert(cngl->num_in == 0 && cngl->num_out == 0);
+    for (int i = 0; i < ngl->num_in; i++) {
+        g_autofree char *propname = gpio_prop_name(name, true, i);
+
+        object_property_add_alias(OBJECT(container), propname, OBJECT(dev),
+                                  propname);
+    }
+    for (int i = 0; i < ngl->num_out; i++) {
+        g_autofree char *propname = gpio_prop_name(name, false, i);
+
+        object_property_add_alias(OBJECT(container), propname, OBJECT(dev),
+                                  propname);
+    }
+    /* The lines stay @dev's: the container's list points at them. */
+    cngl->in = g_memdup2(ngl->in, sizeof(qemu_irq) * ngl->num_in);
+    cngl->out = g_memdup2(ngl->out, sizeof(qemu_irq *) * ngl->num_out);
+    cngl->num_in = ngl->num_in;
+    cngl->num_out = ngl->num_out;
+}
+
 /* The type */
 
 static void device_initfn(Object *obj)

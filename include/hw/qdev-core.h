@@ -455,6 +455,17 @@ qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
                                      int n);
 
 /**
+ * qdev_pass_gpios: make the GPIO lines named @name (NULL: unnamed) of
+ * @dev (usually a child of @container) also lines of @container, so a
+ * board can wire a SoC container as if it were the inner device.  The
+ * lines stay @dev's; @container gets alias properties and a list pointing
+ * at them.  @container must have no lines of that name yet.
+ * Difference from QEMU: @dev keeps its lines too (QEMU moves them).
+ */
+void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
+                     const char *name);
+
+/**
  * qdev_get_named_gpio_list: the GPIO list named @name (NULL: unnamed),
  * created empty if missing.
  */

@@ -1079,7 +1079,7 @@ static void sink_handler(void *opaque, int n, int level)
 
 static void test_gpio(void)
 {
-    DeviceState *dev, *dev2;
+    DeviceState *dev, *dev2, *soc, *inner;
     TstSysDev *s, *s2;
     qemu_irq sink;
     Object *line;
@@ -1124,6 +1124,23 @@ static void test_gpio(void)
     g_assert_cmpint(sink_level[2], ==, 1);
     g_assert_true(sysbus_has_irq(SYS_BUS_DEVICE(dev), 0));
     g_assert_false(sysbus_has_irq(SYS_BUS_DEVICE(dev), 1));
+
+    /* A container passes its child's lines through. */
+    soc = qdev_new(TYPE_TST_DEV);
+    object_property_add_child(machine(), "soc", OBJECT(soc));
+    object_unref(OBJECT(soc));
+    inner = qdev_new(TYPE_TST_SYSDEV);
+    object_property_add_child(OBJECT(soc), "inner", OBJECT(inner));
+    object_unref(OBJECT(inner));
+    qdev_pass_gpios(inner, soc, NULL);
+    qdev_pass_gpios(inner, soc, "led");
+    g_assert_true(qdev_get_gpio_in(soc, 1) == qdev_get_gpio_in(inner, 1));
+    g_assert_nonnull(object_property_find(OBJECT(soc), "led[0]"));
+    qdev_connect_gpio_out_named(soc, "led", 0, qdev_get_gpio_in(dev2, 1));
+    qemu_irq_raise(TST_SYSDEV(inner)->named_out[0]);
+    g_assert_cmpint(s2->in_level[1], ==, 1);
+    qemu_set_irq(qdev_get_gpio_in(soc, 0), 1);
+    g_assert_cmpint(TST_SYSDEV(inner)->in_level[0], ==, 1);
     test_end();
 }
 
