@@ -178,6 +178,22 @@ TEST_BEGIN
     ld a0, 120(s0)
     CHECK_REG(a0, 0x89abcdef00000000)
 
+    /*
+     * HINTs (rd = x0 or a zero immediate) execute as no-ops, never
+     * illegal: c.nop 1, c.li x0, c.lui x0, c.mv x0, c.add x0, c.slli x0,
+     * c.addi a0 with imm 0
+     */
+    li a0, 0x1234
+    .half 0x0005
+    .half 0x4005
+    .half 0x6005
+    .half 0x802a
+    .half 0x902a
+    .half 0x0006
+    .half 0x0501
+    CHECK_REG(a0, 0x1234)
+    CHECK_REG(x0, 0)
+
     /* Control transfer: c.j, c.beqz, c.bnez, c.jr, c.jalr */
     c.j 1f
     CHECK_NOT_REACHED
