@@ -538,6 +538,13 @@ static QDict *parse_serial_spec(const char *label, const char *spec,
         }
         qdict_put_str(opts, "backend", "file");
         qdict_put_str(opts, "path", p);
+    } else if ((p = g_str_has_prefix(spec, "pipe:") ? spec + 5 : NULL)) {
+        if (!*p) {
+            error_setg(errp, "'%s': missing path after 'pipe:'", spec);
+            return NULL;
+        }
+        qdict_put_str(opts, "backend", "pipe");
+        qdict_put_str(opts, "path", p);
     } else if ((p = g_str_has_prefix(spec, "unix:") ? spec + 5 : NULL)) {
         g_auto(GStrv) parts = g_strsplit(p, ",", -1);
 
@@ -576,7 +583,7 @@ static QDict *parse_serial_spec(const char *label, const char *spec,
         if (!oc || !object_class_dynamic_cast(oc, TYPE_CHARDEV) ||
             object_class_is_abstract(oc) || CHARDEV_CLASS(oc)->internal) {
             error_setg(errp, "'%s' is not a valid character device (expected "
-                       "stdio, null, none, file:PATH, unix:PATH[,server]"
+                       "stdio, null, none, file:PATH, pipe:PATH, unix:PATH[,server]"
                        "[,nowait], tcp:[HOST]:PORT[,server][,nowait], "
                        "mon:SPEC or chardev:ID)", spec);
             return NULL;

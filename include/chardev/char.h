@@ -2,7 +2,7 @@
 /*
  * char.h: character devices (chardevs), the backends that carry a serial
  * port's or a monitor's bytes: stdio, null, file, socket, ringbuf/memory,
- * mux.  With QEMU's names (include/chardev/char.h).
+ * pipe, mux.  With QEMU's names (include/chardev/char.h).
  *
  * A Chardev is a QOM object (abstract TYPE_CHARDEV, subtypes
  * "chardev-<backend>") living at /chardevs/<id> in the composition tree.
@@ -50,6 +50,7 @@ OBJECT_DECLARE_TYPE(Chardev, ChardevClass, CHARDEV)
 #define TYPE_CHARDEV_RINGBUF "chardev-ringbuf"
 #define TYPE_CHARDEV_MEMORY "chardev-memory"
 #define TYPE_CHARDEV_MUX "chardev-mux"
+#define TYPE_CHARDEV_PIPE "chardev-pipe"
 
 struct Chardev {
     Object parent_obj;
@@ -88,8 +89,8 @@ struct ChardevClass {
 
 /**
  * qemu_chr_new_from_qdict: create a chardev from options, as -chardev:
- * "backend" (the backend name: null, stdio, file, socket, ringbuf,
- * memory), "id", optional "mux" (on: a mux named <id> over a backend
+ * "backend" (the backend name: null, stdio, file, pipe, socket,
+ * ringbuf, memory), "id", optional "mux" (on: a mux named <id> over a backend
  * named <id>-base) and the backend's own options (QStrings as keyval
  * gives them; QBool/QNum also accepted).
  * Returns: the new chardev (owned by /chardevs), or NULL with @errp set:
@@ -107,7 +108,8 @@ Chardev *qemu_chr_new_from_opts(const char *optstr, Error **errp);
 
 /**
  * qemu_chr_new_serial: create a chardev from -serial / -monitor's legacy
- * spelling: stdio, null, none, file:PATH, unix:PATH[,server][,nowait],
+ * spelling: stdio, null, none, file:PATH, pipe:PATH,
+ * unix:PATH[,server][,nowait],
  * tcp:[HOST]:PORT[,server][,nowait], mon:SPEC (a mux over SPEC with the
  * monitor attached through the hook set by qemu_chr_set_monitor_hook()),
  * chardev:ID (an existing chardev), or a bare backend name (ringbuf...).

@@ -18,6 +18,7 @@
 
 #include <fcntl.h>
 #include <pty.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -124,7 +125,7 @@ static void test_create_errors(void)
 
     check_error("bogus,id=c0",
                 "unknown chardev backend 'bogus' (available: file, memory, "
-                "null, ringbuf, socket, stdio)");
+                "null, pipe, ringbuf, socket, stdio)");
     check_error("mux,id=c0", "unknown chardev backend 'mux'");
     check_error("null", "parameter 'id' is missing");
     check_error("null,id=0abc", "invalid id '0abc'");
@@ -281,6 +282,51 @@ static void read_exact(int fd, char *buf, size_t len)
         g_assert_cmpint(n, >, 0);
         got += n;
     }
+}
+
+static void test_pipe(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("qomu-chr-XXXXXX", NULL);
+    g_autofree char *base = g_build_filename(dir, "p", NULL);
+    g_autofree char *in = g_strdup_printf("%s.in", base);
+    g_autofree char *out = g_strdup_printf("%s.out", base);
+    g_autofree char *spec = g_strdup_printf("pipe:%s", base);
+    char buf[8] = { 0 };
+    TestFE fe = { 0 };
+    Chardev *chr;
+    int win, rout;
+
+    check_error("pipe,id=p0", "pipe backend needs path=PATH");
+    g_assert_cmpint(mkfifo(in, 0600), ==, 0);
+    g_assert_cmpint(mkfifo(out, 0600), ==, 0);
+    chr = qemu_chr_new_serial("p0", spec, &error_abort);
+    g_assert_true(object_dynamic_cast(OBJECT(chr), TYPE_CHARDEV_PIPE));
+    fe_attach(&fe, chr);
+    win = open(in, O_WRONLY);
+    rout = open(out, O_RDONLY);
+    g_assert_cmpint(win, >=, 0);
+    g_assert_cmpint(rout, >=, 0);
+
+    fe.budget = 0;
+    g_assert_cmpint(write(win, "ping", 4), ==, 4);
+    spin_loop(10);
+    g_assert_cmpint(fe.rx->len, ==, 0);
+    fe.budget = -1;
+    qemu_chr_fe_accept_input(&fe.be);
+    LOOP_UNTIL(fe.rx->len == 4);
+    g_assert_cmpstr(fe.rx->str, ==, "ping");
+
+    qemu_chr_fe_write_all(&fe.be, (const uint8_t *)"pong", 4);
+    read_exact(rout, buf, 4);
+    g_assert_cmpstr(buf, ==, "pong");
+
+    close(win);
+    close(rout);
+    fe_detach(&fe);
+    chardev_cleanup_all();
+    g_assert_cmpint(unlink(in), ==, 0);
+    g_assert_cmpint(unlink(out), ==, 0);
+    g_assert_cmpint(rmdir(dir), ==, 0);
 }
 
 /* Client @cfd connected to @chr (attached to @fe): a round trip. */
@@ -674,6 +720,7 @@ static void test_serial_spec(void)
                        "(expected stdio, null, none, file:PATH");
     check_serial_error("file:", "missing file name");
     check_serial_error("unix:", "missing socket path");
+    check_serial_error("pipe:", "missing path after 'pipe:'");
     check_serial_error("tcp:nohostport", "expected tcp:[HOST]:PORT");
     check_serial_error("unix:/tmp/x,frob", "unknown socket option 'frob'");
     check_serial_error("chardev:nope", "no chardev with id 'nope'");
@@ -842,6 +889,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/create/errors", test_create_errors);
     g_test_add_func("/chardev/ringbuf", test_ringbuf);
     g_test_add_func("/chardev/file-null", test_file_null);
+    g_test_add_func("/chardev/pipe", test_pipe);
     g_test_add_func("/chardev/socket/unix", test_socket_unix);
     g_test_add_func("/chardev/socket/tcp", test_socket_tcp);
     g_test_add_func("/chardev/socket/wait", test_socket_wait);
