@@ -47,6 +47,71 @@ static void test_illegal(void)
     CHECK(rt_trapped(CAUSE_ILLEGAL_INSN, 0x7e00053b));
 }
 
+/*
+ * Encodings that must raise illegal instruction with the encoding in
+ * mtval, on QEMU 7.2's rv64 and on qomu alike: reserved funct3/funct7
+ * values, retired or debug-only SYSTEM instructions, reserved compressed
+ * forms, and floating point while mstatus.FS is Off.
+ */
+static const struct {
+    uint32_t insn;
+    const char *what;
+} illegal_insns[] = {
+    { 0x0000002b, "custom-1 opcode" },
+    { 0x0000005b, "custom-2 opcode" },
+    { 0x0000007b, "custom-3 opcode" },
+    { 0x00007003, "LOAD funct3 7" },
+    { 0x00004023, "STORE funct3 4" },
+    { 0x00002063, "BRANCH funct3 2" },
+    { 0x00003063, "BRANCH funct3 3" },
+    { 0x00001067, "JALR funct3 1" },
+    { 0x0200101b, "slliw with shamt[5] set" },
+    { 0x0200501b, "srliw with shamt[5] set" },
+    { 0x80005013, "OP-IMM shift funct6 0x20" },
+    { 0x00004073, "SYSTEM funct3 4" },
+    { 0x00200073, "uret (N extension, retired)" },
+    { 0x7b200073, "dret outside debug mode" },
+    { 0x0000102f, "AMO funct3 1" },
+    { 0x02007053, "fadd.d with FS off" },
+    { 0x00012007, "flw with FS off" },
+    { 0x00302573, "csrr fcsr with FS off" },
+    { 0x0004, "c.addi4spn with zero immediate" },
+    { 0x6101, "c.addi16sp with zero immediate" },
+    { 0x8002, "c.jr x0" },
+    { 0x4002, "c.lwsp x0" },
+    { 0x6002, "c.ldsp x0" },
+    { 0x2002, "c.fldsp with FS off" },
+};
+
+static uint16_t illegal_buf[8] __attribute__((aligned(8)));
+
+static void test_illegal_table(void)
+{
+    unsigned i;
+
+    csr_clear(mstatus, 3ULL << 13);     /* FS = Off */
+    for (i = 0; i < sizeof(illegal_insns) / sizeof(illegal_insns[0]); i++) {
+        uint32_t insn = illegal_insns[i].insn;
+        int n = 0;
+
+        illegal_buf[n++] = insn & 0xffff;
+        if ((insn & 3) == 3) {
+            illegal_buf[n++] = insn >> 16;
+        }
+        illegal_buf[n] = 0x8082;        /* c.jr ra */
+        __asm__ volatile("fence.i" ::: "memory");
+        rt_trap_expect(1);
+        ((void (*)(void))(uintptr_t)illegal_buf)();
+        if (!rt_trapped(CAUSE_ILLEGAL_INSN, insn)) {
+            rt_puts("  not illegal: ");
+            rt_puts(illegal_insns[i].what);
+            rt_puts("\n");
+            CHECK(false);
+        }
+        CHECK_EQ(rt_trap.epc, (uintptr_t)illegal_buf);
+    }
+}
+
 static void test_breakpoint(void)
 {
     uint64_t at;
@@ -227,6 +292,7 @@ static void test_privileged_insns(void)
 int main(void)
 {
     test_illegal();
+    test_illegal_table();
     test_breakpoint();
     test_ecall();
     test_access_fault();
