@@ -920,6 +920,20 @@ static void qdev_apply_one_global(DeviceState *dev, GlobalProperty *g,
 }
 
 /*
+ * An interface type descends from "interface" (a class that merely
+ * implements one can also be cast to it, so a cast does not tell).
+ */
+static bool class_is_interface(ObjectClass *oc)
+{
+    for (; oc; oc = object_class_get_parent(oc)) {
+        if (!strcmp(object_class_get_name(oc), TYPE_INTERFACE)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
  * Board globals first, then the user's, so the user's win; within each,
  * globals for an ancestor type before those for a more derived one, and
  * registration order within one type.
@@ -939,6 +953,20 @@ void qdev_prop_set_globals(DeviceState *dev)
     }
     board_set = g_hash_table_new(g_str_hash, g_str_equal);
     for (int pass = 0; pass < 2; pass++) {
+        /* Globals for an interface the device implements come first. */
+        for (guint i = 0; i < global_props->len; i++) {
+            GlobalProperty *g = g_ptr_array_index(global_props, i);
+            ObjectClass *oc;
+
+            if (g->user_provided != (pass == 1)) {
+                continue;
+            }
+            oc = object_class_by_name(g->driver);
+            if (oc && class_is_interface(oc) &&
+                object_dynamic_cast(OBJECT(dev), g->driver)) {
+                qdev_apply_one_global(dev, g, board_set);
+            }
+        }
         for (guint c = 0; c < chain->len; c++) {
             const char *tname = g_ptr_array_index(chain, c);
 
@@ -983,7 +1011,11 @@ int qdev_prop_check_globals(void)
         }
         warnings++;
         oc = object_class_by_name(g->driver);
-        if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE)) {
+        if (oc && class_is_interface(oc)) {
+            warn_report("-global %s.%s=%s was not used: no device "
+                        "implementing '%s' has property '%s'", g->driver,
+                        g->property, g->value, g->driver, g->property);
+        } else if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE)) {
             GPtrArray *names = g_ptr_array_new();
             g_autofree char *hint = NULL;
 

@@ -32,9 +32,10 @@
  *   a board default: not by a board global, and not by a later
  *   qdev_prop_set_*() on the device; each such conflict is warned about
  *   once, naming both values;
- * - globals apply in class order: those for an ancestor type first, then
- *   those for more derived types (registration order within one type),
- *   board globals before user globals;
+ * - globals apply in class order: those for an interface the device
+ *   implements, then those for an ancestor type, then those for more
+ *   derived types (registration order within one type), board globals
+ *   before user globals;
  * - a global whose value is bad makes the device's realize fail with the
  *   reason (QEMU exits at creation).
  */

@@ -1247,6 +1247,8 @@ static void test_globals_order(void)
     GlobalProperty g_base = { TYPE_TST_DEV, "u32", "1" };
     GlobalProperty g_sub = { TYPE_TST_SUB, "u32", "2" };
     GlobalProperty g_base2 = { TYPE_TST_DEV, "u8", "9" };
+    GlobalProperty g_iface = { TYPE_RESETTABLE_INTERFACE, "u16", "77" };
+    GlobalProperty g_iface_sub = { TYPE_TST_SUB, "u16", "78" };
     DeviceState *d, *s, *ss;
 
     test_begin();
@@ -1254,7 +1256,9 @@ static void test_globals_order(void)
     qdev_prop_register_global(&g_subsub);
     qdev_prop_register_global(&g_base);
     qdev_prop_register_global(&g_sub);
+    qdev_prop_register_global(&g_iface_sub);
     qdev_prop_register_global(&g_base2);
+    qdev_prop_register_global(&g_iface);
     d = qdev_new(TYPE_TST_DEV);
     s = qdev_new(TYPE_TST_SUB);
     ss = qdev_new(TYPE_TST_SUBSUB);
@@ -1262,6 +1266,9 @@ static void test_globals_order(void)
     g_assert_cmpuint(TST_DEV(s)->u32, ==, 2);
     g_assert_cmpuint(TST_DEV(ss)->u32, ==, 3);
     g_assert_cmpuint(TST_DEV(ss)->u8, ==, 9);
+    /* An interface's global applies, before any type's. */
+    g_assert_cmpuint(TST_DEV(d)->u16, ==, 77);
+    g_assert_cmpuint(TST_DEV(ss)->u16, ==, 78);
     g_assert_true(g_base.used && g_sub.used && g_subsub.used);
     object_unref(OBJECT(d));
     object_unref(OBJECT(s));
