@@ -705,8 +705,8 @@ static void teardown(void)
     serial_hds_cleanup();
     chardev_cleanup_all();
     object_root_cleanup();
+    rom_list_free();        /* the ROM list points into the address spaces */
     memory_map_cleanup();
-    rom_list_free();
     qdev_prop_reset_globals();
     qobject_unref(config.machine_opts);
     config.machine_opts = NULL;
