@@ -611,6 +611,20 @@ static void print_fence_set(DisasOut *o, uint32_t set)
                set & 2 ? "r" : "", set & 1 ? "w" : "");
 }
 
+/*
+ * The operand codes of RiscvOpcode.fmt.
+ *   Integer registers: d rd, s rs1, t rs2 (32-bit formats; d is also the
+ *     full rd/rs1 field of CI/CR), V rs2 of CR/CSS (bits 6:2), 1 rs1'/rd'
+ *     (bits 9:7) and 2 rs2'/rd' (bits 4:2) of the compressed formats.
+ *   Float registers: D rd, S rs1, T rs2, R rs3, F bits 6:2, 3 bits 4:2.
+ *   32-bit immediates: i I-type, o S-type (decimal), b branch and j jal
+ *     targets (absolute hex), u U-type, h 6-bit and H 5-bit shift amounts
+ *     (hex), c CSR, z 5-bit CSR immediate, m rounding mode, p / q fence
+ *     predecessor / successor sets.
+ *   Compressed immediates: I CI-type, x shift amount, L c.lui, w c.lw,
+ *     l c.ld, W c.lwsp, E c.ldsp, Y c.swsp, Z c.sdsp, n c.addi4spn,
+ *     N c.addi16sp, J c.j target, B c.beqz target.
+ */
 static void print_operand(DisasOut *o, char code, uint32_t insn,
                           uint64_t pc)
 {
@@ -686,12 +700,7 @@ static void print_operand(DisasOut *o, char code, uint32_t insn,
         out_printf(o, "%u", bits(insn, 19, 15));
         break;
     case 'm':
-        name = riscv_rm[bits(insn, 14, 12)];
-        if (name) {
-            out_printf(o, "%s", name);
-        } else {
-            out_printf(o, "%u", bits(insn, 14, 12));
-        }
+        out_printf(o, "%s", riscv_rm[bits(insn, 14, 12)]);
         break;
     case 'p':
         print_fence_set(o, bits(insn, 27, 24));
