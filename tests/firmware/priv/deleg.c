@@ -67,6 +67,28 @@ static uint64_t enable_sie_and_wait(uint64_t arg)
     return 0;
 }
 
+/*
+ * An S-mode vector table: slot n writes n to stval (S-mode has no free
+ * scratch CSR: sscratch holds the trap stack) and enters the S handler,
+ * which records stval as rt_trap.tval.
+ */
+__asm__(
+    "    .text\n"
+    "    .balign 256\n"
+    "svec_table:\n"
+    "    .option push\n"
+    "    .option norvc\n"
+    "    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n"
+    "    j svec_slot_\\n\n"
+    "    .endr\n"
+    "    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n"
+    "svec_slot_\\n:\n"
+    "    csrwi stval, \\n\n"
+    "    j rt_trap_entry_s\n"
+    "    .endr\n"
+    "    .option pop\n");
+extern char svec_table[];
+
 static void test_exceptions(void)
 {
     uint64_t at;
@@ -205,10 +227,41 @@ static void test_interrupts(void)
     csr_write(mie, 0);
 }
 
+static void test_vectored(void)
+{
+    uint64_t old = csr_read(stvec);
+
+    csr_write(stvec, (uintptr_t)svec_table | 1);
+    CHECK_EQ(csr_read(stvec), (uintptr_t)svec_table | 1);
+
+    /* a delegated interrupt goes to base + 4 * cause */
+    csr_write(mideleg, MIP_SSIP | MIP_STIP);
+    rt_trap_expect(1);
+    csr_write(sie, MIP_STIP);
+    csr_set(mip, MIP_STIP);
+    rt_run_in_mode(PRV_U, wait_trap, 0);
+    CHECK(rt_trapped(CAUSE_INTR | IRQ_S_TIMER, IRQ_S_TIMER));
+    CHECK_EQ(rt_trap.mode, PRV_S);
+    csr_clear(mip, MIP_STIP);
+
+    /* a delegated exception goes to the base */
+    csr_write(medeleg, BIT(CAUSE_BREAKPOINT));
+    rt_trap_expect(1);
+    rt_run_in_mode(PRV_U, do_ebreak, 0);
+    CHECK(rt_trapped(CAUSE_BREAKPOINT, 0));
+    CHECK_EQ(rt_trap.mode, PRV_S);
+
+    csr_write(medeleg, 0);
+    csr_write(mideleg, 0);
+    csr_write(sie, 0);
+    csr_write(stvec, old);
+}
+
 int main(void)
 {
     rt_enable_s_traps();
     test_exceptions();
     test_interrupts();
+    test_vectored();
     return 0;
 }

@@ -41,7 +41,13 @@ static int tables_used;
 
 static pte_t *new_table(void)
 {
-    pte_t *t = tables[tables_used++];
+    pte_t *t;
+
+    if (tables_used == (int)(sizeof(tables) / sizeof(tables[0]))) {
+        rt_puts("vm: out of page tables\n");
+        rt_exit(RT_CODE_BAD_RETURN);
+    }
+    t = tables[tables_used++];
 
     memset(t, 0, PAGE);
     return t;
@@ -359,6 +365,48 @@ static void test_sfence(void)
     __asm__ volatile("sfence.vma" ::: "memory");
 }
 
+/*
+ * satp switches: two roots map the same VA to different pages; changing
+ * satp (a new ASID, tables written before the last sfence.vma) must show
+ * the other mapping without another sfence.vma.
+ */
+static void test_satp_switch(void)
+{
+    pte_t *root_a = new_table(), *root_b = new_table();
+    uint64_t v;
+
+    map(root_a, 0x80000000, 0x80000000, 2,
+        PTE_V | PTE_R | PTE_W | PTE_X | PTE_AD);
+    map(root_b, 0x80000000, 0x80000000, 2,
+        PTE_V | PTE_R | PTE_W | PTE_X | PTE_AD);
+    map(root_a, VA(0), (uintptr_t)data[6], 0, PTE_V | PTE_R | PTE_AD);
+    map(root_b, VA(0), (uintptr_t)data[7], 0, PTE_V | PTE_R | PTE_AD);
+    *(uint64_t *)data[6] = 0xaaaa;
+    *(uint64_t *)data[7] = 0xbbbb;
+    __asm__ volatile("sfence.vma" ::: "memory");
+
+    csr_write(satp, (SATP_MODE << 60) | (1ULL << 44) |
+              ((uintptr_t)root_a >> 12));
+    CHECK(ok_in(PRV_S, do_load, VA(0), &v));
+    CHECK_EQ(v, 0xaaaa);
+    csr_write(satp, (SATP_MODE << 60) | (2ULL << 44) |
+              ((uintptr_t)root_b >> 12));
+    CHECK(ok_in(PRV_S, do_load, VA(0), &v));
+    CHECK_EQ(v, 0xbbbb);
+    csr_write(satp, (SATP_MODE << 60) | (1ULL << 44) |
+              ((uintptr_t)root_a >> 12));
+    CHECK(ok_in(PRV_S, do_load, VA(0), &v));
+    CHECK_EQ(v, 0xaaaa);
+    /* the same ASID number with the other root (after a flush of it) */
+    csr_write(satp, (SATP_MODE << 60) | (1ULL << 44) |
+              ((uintptr_t)root_b >> 12));
+    __asm__ volatile("sfence.vma x0, %0" :: "r"(1ULL) : "memory");
+    CHECK(ok_in(PRV_S, do_load, VA(0), &v));
+    CHECK_EQ(v, 0xbbbb);
+    csr_write(satp, 0);
+    __asm__ volatile("sfence.vma" ::: "memory");
+}
+
 static void test_u_mode(void)
 {
     uint64_t v;
@@ -413,6 +461,7 @@ int main(void)
     test_s_mode();
     test_access_dirty();
     test_sfence();
+    test_satp_switch();
     test_u_mode();
     test_mprv();
     csr_write(satp, 0);
