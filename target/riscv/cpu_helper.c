@@ -680,8 +680,7 @@ void riscv_do_trap(CPURISCVState *env, uint64_t cause, uint64_t tval)
                   ", %s: cause %" PRIu64 ", epc 0x%" PRIx64 ", tval 0x%"
                   PRIx64 ", %s -> %s, pc 0x%" PRIx64 "\n", env->mhartid,
                   irq ? "async" : "sync", code,
-                  old_priv == env->priv && env->priv == PRV_S ? env->sepc
-                  : (env->priv == PRV_S ? env->sepc : env->mepc),
+                  env->priv == PRV_S ? env->sepc : env->mepc,
                   tval, priv_name(old_priv), priv_name(env->priv), env->pc);
     riscv_tlb_flush(env);
 }

@@ -992,8 +992,10 @@ static int exec_loop(CPURISCVState *env, bool logging)
             continue;
         }
         in = &page->insn[(env->pc >> 1) & (RISCV_PAGE_INSNS - 1)];
-        expect = env->pc + in->len;
+        expect = env->pc;
         in->fn(env, in);
+        /* Decoded now: the next pc is sequential if it is after this. */
+        expect += in->len;
     }
 }
 
