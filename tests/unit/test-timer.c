@@ -45,15 +45,15 @@ static void test_virtual_stops_when_stopped(void)
 
     cpu_disable_ticks();
     t2 = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    g_usleep(5000);
+    g_usleep(300 * 1000);
     g_assert_cmpint(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL), ==, t2);
     g_assert_false(cpu_ticks_enabled());
 
-    /* Resumes from where it stopped, not from host time. */
+    /* Resumes from where it stopped: the 300 ms stopped do not count. */
     cpu_enable_ticks();
     t3 = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     g_assert_cmpint(t3, >=, t2);
-    g_assert_cmpint(t3 - t2, <, 4000 * SCALE_US);
+    g_assert_cmpint(t3 - t2, <, 150 * SCALE_MS);
     g_usleep(2000);
     g_assert_cmpint(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL), >, t3);
     cpu_disable_ticks();
