@@ -17,6 +17,7 @@
 #include "system/runstate.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <pty.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -835,6 +836,100 @@ static void test_stdio_restore_signals(void)
     check_stdio_exit(EXIT_ORDERLY, 42, 0);
 }
 
+static void echo_upper(void *opaque, const uint8_t *buf, int size)
+{
+    CharBackend *be = opaque;
+
+    for (int i = 0; i < size; i++) {
+        uint8_t c = g_ascii_toupper(buf[i]);
+
+        qemu_chr_fe_write_all(be, &c, 1);
+    }
+}
+
+static int echo_can_receive(void *opaque)
+{
+    return 16;
+}
+
+/* Read from @fd into @seen until @needle shows up (10 s at most). */
+static void pty_read_until(int fd, GString *seen, const char *needle)
+{
+    int64_t deadline = get_clock() + 10 * NANOSECONDS_PER_SECOND;
+
+    while (!strstr(seen->str, needle)) {
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        char buf[64];
+        ssize_t n;
+
+        g_assert_cmpint(get_clock(), <, deadline);
+        if (poll(&pfd, 1, 100) <= 0) {
+            continue;
+        }
+        n = read(fd, buf, sizeof(buf));
+        g_assert_cmpint(n, >, 0);
+        g_string_append_len(seen, buf, n);
+    }
+}
+
+/*
+ * -nographic end to end: stdio (a pty) behind a mux, a frontend that
+ * echoes in upper case, the main loop; C-a x typed on the terminal quits
+ * and the terminal comes back.
+ */
+static void test_stdio_mux_pty(void)
+{
+    int master, slave;
+    struct termios before, after;
+    GString *seen = g_string_new("");
+    pid_t pid;
+    int status;
+
+    g_assert_cmpint(openpty(&master, &slave, NULL, NULL, NULL), ==, 0);
+    tcgetattr(slave, &before);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        CharBackend be = { 0 };
+        Chardev *chr;
+        int ret;
+
+        close(master);
+        dup2(slave, 0);
+        dup2(slave, 1);
+        os_setup_signal_handling();
+        chr = qemu_chr_new_serial("serial0", "mon:stdio", NULL);
+        if (!chr || !qemu_chr_fe_init(&be, chr, NULL)) {
+            _exit(90);
+        }
+        qemu_chr_fe_set_handlers(&be, echo_can_receive, echo_upper, NULL,
+                                 NULL, &be, NULL, true);
+        qemu_chr_fe_write_all(&be, (const uint8_t *)"ready\n", 6);
+        ret = qemu_main_loop();
+        qemu_chr_fe_deinit(&be, false);
+        chardev_cleanup_all();
+        exit(ret == 0 ? 43 : 91);
+    }
+
+    /* Wait until the child is in raw mode and running. */
+    pty_read_until(master, seen, "ready");
+    g_assert_cmpint(write(master, "ab", 2), ==, 2);
+    /* Raw mode: no echo of "ab" by the tty, only the frontend's "AB". */
+    pty_read_until(master, seen, "AB");
+    g_assert_null(strstr(seen->str, "ab"));
+    g_assert_cmpint(write(master, "\001x", 2), ==, 2);
+    pty_read_until(master, seen, "Terminated");
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    g_assert_true(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 43);
+    tcgetattr(slave, &after);
+    g_assert_cmphex(after.c_lflag, ==, before.c_lflag);
+    g_assert_cmphex(after.c_iflag, ==, before.c_iflag);
+    g_string_free(seen, true);
+    close(master);
+    close(slave);
+}
+
 static void test_stdio_raw_functions(void)
 {
     int master, slave;
@@ -901,6 +996,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/stdio/restore-exit", test_stdio_restore_exit);
     g_test_add_func("/chardev/stdio/restore-signals",
                     test_stdio_restore_signals);
+    g_test_add_func("/chardev/stdio/mux-pty", test_stdio_mux_pty);
     g_test_add_func("/chardev/cleanup", test_cleanup_leaves_nothing);
     ret = g_test_run();
     chardev_cleanup_all();
