@@ -1,25 +1,58 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * qdev-properties-system.c: the chardev property, resolved through hooks
- * the chardev layer registers.
+ * qdev-properties-system.c: the chardev property.  It resolves names and
+ * attaches backends through QdevChrHooks: by default the chardev layer
+ * (chardev/), replaceable by a test or another backend layer.
  */
 #include "qomu/osdep.h"
 #include "qapi/error.h"
 #include "qapi/visitor.h"
+#include "chardev/char.h"
+#include "chardev/char-fe.h"
 #include "hw/qdev-properties-system.h"
 
-static const QdevChrHooks *chr_hooks;
+static bool chardev_be_init(void *be, Chardev *chr, Error **errp)
+{
+    return qemu_chr_fe_init(be, chr, errp);
+}
+
+static void chardev_be_deinit(void *be)
+{
+    qemu_chr_fe_deinit(be, false);
+}
+
+static const char *chardev_be_label(void *be)
+{
+    Chardev *chr = ((CharBackend *)be)->chr;
+
+    return chr ? chr->label : NULL;
+}
+
+static const char *chardev_chr_label(Chardev *chr)
+{
+    return chr->label;
+}
+
+static const QdevChrHooks chardev_hooks = {
+    .find = qemu_chr_find,
+    .be_init = chardev_be_init,
+    .be_deinit = chardev_be_deinit,
+    .be_label = chardev_be_label,
+    .chr_label = chardev_chr_label,
+};
+
+static const QdevChrHooks *chr_hooks = &chardev_hooks;
 
 void qdev_prop_register_chr_hooks(const QdevChrHooks *hooks)
 {
-    chr_hooks = hooks;
+    chr_hooks = hooks ? hooks : &chardev_hooks;
 }
 
 static void prop_get_chr(Object *obj, Visitor *v, const char *name,
                          void *opaque, Error **errp)
 {
     void *be = object_field_prop_ptr(obj, opaque);
-    const char *label = chr_hooks ? chr_hooks->be_label(be) : NULL;
+    const char *label = chr_hooks->be_label(be);
     char *p = (char *)(label ? label : "");
 
     visit_type_str(v, name, &p, errp);
@@ -36,15 +69,7 @@ static void prop_set_chr(Object *obj, Visitor *v, const char *name,
         return;
     }
     if (!*str) {
-        if (chr_hooks) {
-            chr_hooks->be_deinit(be);
-        }
-        return;
-    }
-    if (!chr_hooks) {
-        error_setg(errp, "property '%s' of type '%s': no chardev support "
-                   "in this program, cannot use chardev '%s'", name,
-                   object_get_typename(obj), str);
+        chr_hooks->be_deinit(be);
         return;
     }
     chr = chr_hooks->find(str);
@@ -59,9 +84,7 @@ static void prop_set_chr(Object *obj, Visitor *v, const char *name,
 
 static void prop_release_chr(Object *obj, const char *name, void *opaque)
 {
-    if (chr_hooks) {
-        chr_hooks->be_deinit(object_field_prop_ptr(obj, opaque));
-    }
+    chr_hooks->be_deinit(object_field_prop_ptr(obj, opaque));
 }
 
 const PropertyInfo qdev_prop_chr = {
@@ -74,11 +97,7 @@ const PropertyInfo qdev_prop_chr = {
 
 void qdev_prop_set_chr(DeviceState *dev, const char *name, Chardev *value)
 {
-    const char *label = "";
+    const char *label = value ? chr_hooks->chr_label(value) : "";
 
-    if (value) {
-        g_assert(chr_hooks);
-        label = chr_hooks->chr_label(value);
-    }
     object_property_set_str(OBJECT(dev), name, label, &error_abort);
 }

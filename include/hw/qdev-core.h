@@ -66,9 +66,10 @@ typedef void (*BusUnrealize)(BusState *bus);
 
 /**
  * DeviceClass: the class of every device.
- * @categories: bitmap of DeviceCategory (set with set_bit-style
- * `dc->categories |= 1UL << DEVICE_CATEGORY_MISC`, or
- * device_class_set_category()).
+ * @fw_name: the firmware (device tree) node name, or NULL.
+ * @categories: bitmap of DeviceCategory, bit N for category N; set it
+ * with device_class_set_category() (QEMU's is a DECLARE_BITMAP array set
+ * with set_bit()).
  * @desc: one line for `-device help`.
  * @props_: the static properties (device_class_set_props()); read-only.
  * @props_count_: how many.
@@ -129,7 +130,6 @@ struct NamedGPIOList {
  * @gpios: the named GPIO lists.
  * @child_bus: the buses this device owns, in creation order.
  * @num_child_bus: their number.
- * @instance_id_alias, @alias_required_for_version: unused.
  * @reset: the Resettable state.
  */
 struct DeviceState {

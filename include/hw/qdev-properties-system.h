@@ -4,11 +4,13 @@
  * (a character device), as QEMU's include/hw/qdev-properties-system.h.
  *
  * DEFINE_PROP_CHR("chardev", FooState, chr) declares a CharBackend field
- * set by the chardev's id ("-device foo,chardev=serial0").  qdev does not
- * know the chardev layer: that layer registers QdevChrHooks at start-up
- * (qdev_prop_register_chr_hooks()), and the property resolves names,
- * attaches and detaches backends through them.  Until hooks are
- * registered, setting a non-empty chardev fails with "no chardev support".
+ * set by the chardev's id ("-device foo,chardev=serial0").  The property
+ * resolves names, attaches and detaches backends through QdevChrHooks;
+ * the default hooks are the chardev layer's (qemu_chr_find,
+ * qemu_chr_fe_init, qemu_chr_fe_deinit), and qdev_prop_register_chr_hooks()
+ * replaces them (tests use a fake backend).  A backend still attached
+ * when the device is finalized is detached; a chardev finalized first
+ * detaches itself, so teardown order does not matter.
  */
 #ifndef HW_QDEV_PROPERTIES_SYSTEM_H
 #define HW_QDEV_PROPERTIES_SYSTEM_H
@@ -43,8 +45,8 @@ typedef struct QdevChrHooks {
 } QdevChrHooks;
 
 /**
- * qdev_prop_register_chr_hooks: install @hooks (NULL uninstalls; @hooks
- * must outlive every device).
+ * qdev_prop_register_chr_hooks: install @hooks (NULL restores the
+ * chardev layer's; @hooks must outlive every device using them).
  */
 void qdev_prop_register_chr_hooks(const QdevChrHooks *hooks);
 

@@ -16,6 +16,8 @@
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
+#include "chardev/char.h"
+#include "chardev/char-fe.h"
 #include "hw/sysbus.h"
 #include "hw/irq.h"
 #include "hw/resettable.h"
@@ -697,36 +699,33 @@ static void test_props_frozen(void)
     test_end();
 }
 
-/* Fake chardev layer for the chardev property. */
-typedef struct FakeBackend {
-    Chardev *chr;
-} FakeBackend;
+/* The chardev property: the real chardev layer, then a fake one. */
 
 static int fake_attached;
 
 static Chardev *fake_find(const char *id)
 {
-    return !strcmp(id, "serial0") ? (Chardev *)"serial0" : NULL;
+    return !strcmp(id, "fake0") ? (Chardev *)"fake0" : NULL;
 }
 
 static bool fake_be_init(void *be, Chardev *chr, Error **errp)
 {
-    ((FakeBackend *)be)->chr = chr;
+    ((CharBackend *)be)->chr = chr;
     fake_attached++;
     return true;
 }
 
 static void fake_be_deinit(void *be)
 {
-    if (((FakeBackend *)be)->chr) {
-        ((FakeBackend *)be)->chr = NULL;
+    if (((CharBackend *)be)->chr) {
+        ((CharBackend *)be)->chr = NULL;
         fake_attached--;
     }
 }
 
 static const char *fake_be_label(void *be)
 {
-    return (const char *)((FakeBackend *)be)->chr;
+    return (const char *)((CharBackend *)be)->chr;
 }
 
 static const char *fake_chr_label(Chardev *chr)
@@ -743,10 +742,6 @@ static const QdevChrHooks fake_hooks = {
 };
 
 #define TYPE_TST_CHRDEV "tst-chrdev"
-
-typedef struct CharBackend {
-    FakeBackend fake;
-} CharBackend;
 
 typedef struct TstChrDev {
     DeviceState parent_obj;
@@ -771,31 +766,54 @@ static const TypeInfo tst_chrdev_info = {
 
 static void test_props_chardev(void)
 {
-    DeviceState *dev;
+    DeviceState *dev, *dev2;
+    Chardev *chr;
     Error *err = NULL;
     char *v;
 
     test_begin();
     dev = qdev_new(TYPE_TST_CHRDEV);
-    g_assert_false(object_property_parse(OBJECT(dev), "chardev", "serial0",
+    dev2 = qdev_new(TYPE_TST_CHRDEV);
+    g_assert_false(object_property_parse(OBJECT(dev), "chardev", "serial9",
                                          &err));
-    g_assert_nonnull(strstr(error_get_pretty(err), "no chardev support"));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "property 'chardev' of type 'tst-chrdev': there is no "
+                    "chardev with id 'serial9'");
     error_free(err);
     err = NULL;
 
-    qdev_prop_register_chr_hooks(&fake_hooks);
-    g_assert_false(object_property_parse(OBJECT(dev), "chardev", "serial9",
-                                         &err));
-    g_assert_nonnull(strstr(error_get_pretty(err),
-                            "there is no chardev with id 'serial9'"));
-    error_free(err);
-    qdev_prop_set_chr(dev, "chardev", (Chardev *)"serial0");
-    g_assert_cmpint(fake_attached, ==, 1);
+    chr = qemu_chr_new("serial0", "null", &error_abort);
+    qdev_prop_set_chr(dev, "chardev", chr);
+    g_assert_true(((TstChrDev *)dev)->chr.chr == chr);
     v = print_prop(dev, "chardev");
     g_assert_cmpstr(v, ==, "serial0");
     g_free(v);
+    /* A chardev takes one frontend. */
+    g_assert_false(object_property_parse(OBJECT(dev2), "chardev", "serial0",
+                                         &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "chardev 'serial0' is already in use");
+    error_free(err);
+    /* Finalizing the device detaches it; the chardev is free again. */
     object_unref(OBJECT(dev));
-    /* Finalizing the device detached the backend. */
+    g_assert_true(object_property_parse(OBJECT(dev2), "chardev", "serial0",
+                                        &error_abort));
+    /* Unsetting detaches too. */
+    g_assert_true(object_property_parse(OBJECT(dev2), "chardev", "",
+                                        &error_abort));
+    g_assert_null(((TstChrDev *)dev2)->chr.chr);
+    object_unref(OBJECT(dev2));
+
+    /* Another backend layer through hooks. */
+    qdev_prop_register_chr_hooks(&fake_hooks);
+    dev = qdev_new(TYPE_TST_CHRDEV);
+    g_assert_true(object_property_parse(OBJECT(dev), "chardev", "fake0",
+                                        &error_abort));
+    g_assert_cmpint(fake_attached, ==, 1);
+    v = print_prop(dev, "chardev");
+    g_assert_cmpstr(v, ==, "fake0");
+    g_free(v);
+    object_unref(OBJECT(dev));
     g_assert_cmpint(fake_attached, ==, 0);
     qdev_prop_register_chr_hooks(NULL);
     test_end();
