@@ -558,7 +558,8 @@ static QDict *parse_serial_spec(const char *label, const char *spec,
         if (!parse_socket_flags(opts, parts + 1, spec, errp)) {
             return NULL;
         }
-    } else if ((p = g_str_has_prefix(spec, "tcp:") ? spec + 4 : NULL)) {
+    } else if ((p = g_str_has_prefix(spec, "tcp:") ? spec + 4 :
+                    g_str_has_prefix(spec, "telnet:") ? spec + 7 : NULL)) {
         g_auto(GStrv) parts = g_strsplit(p, ",", -1);
         const char *colon = parts[0] ? strrchr(parts[0], ':') : NULL;
         g_autofree char *host = NULL;
@@ -566,6 +567,11 @@ static QDict *parse_serial_spec(const char *label, const char *spec,
         if (!colon || !colon[1]) {
             error_setg(errp, "'%s': expected tcp:[HOST]:PORT", spec);
             return NULL;
+        }
+        if (spec[0] == 't' && spec[1] == 'e') {
+            /* QEMU command lines use telnet: for a console to connect to. */
+            warn_report("'%s': telnet option negotiation is not implemented; "
+                        "using a raw TCP stream", spec);
         }
         host = g_strndup(parts[0], colon - parts[0]);
         qdict_put_str(opts, "backend", "socket");

@@ -110,7 +110,8 @@ Chardev *qemu_chr_new_from_opts(const char *optstr, Error **errp);
  * qemu_chr_new_serial: create a chardev from -serial / -monitor's legacy
  * spelling: stdio, null, none, file:PATH, pipe:PATH,
  * unix:PATH[,server][,nowait],
- * tcp:[HOST]:PORT[,server][,nowait], mon:SPEC (a mux over SPEC with the
+ * tcp:[HOST]:PORT[,server][,nowait] (telnet: is taken as tcp: with a
+ * warning: no telnet negotiation), mon:SPEC (a mux over SPEC with the
  * monitor attached through the hook set by qemu_chr_set_monitor_hook()),
  * chardev:ID (an existing chardev), or a bare backend name (ringbuf...).
  * @label: the id for a new chardev ("serial0").

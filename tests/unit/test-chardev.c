@@ -706,6 +706,11 @@ static void test_serial_spec(void)
     addr = object_property_get_str(OBJECT(chr), "addr", &error_abort);
     g_assert_true(g_str_has_prefix(addr, "127.0.0.1:"));
 
+    /* telnet: is taken as raw TCP (with a warning). */
+    chr = qemu_chr_new_serial("serial5", "telnet:127.0.0.1:0,server,nowait",
+                              &error_abort);
+    g_assert_true(object_dynamic_cast(OBJECT(chr), TYPE_CHARDEV_SOCKET));
+
     g_assert_true(qemu_chr_new_serial("x", "chardev:serial0", &error_abort) ==
                   qemu_chr_find("serial0"));
 
