@@ -52,8 +52,7 @@ void qbus_init(void *bus, size_t size, const char *typename,
     qbus_init_internal(bus, parent, name);
 }
 
-BusState *qbus_new(const char *typename, DeviceState *parent,
-                   const char *name)
+BusState *qbus_new(const char *typename, DeviceState *parent, const char *name)
 {
     BusState *bus = BUS(object_new(typename));
 
@@ -90,7 +89,7 @@ bool qbus_realize_internal(BusState *bus, Error **errp)
     resettable_state_clear(&bus->reset);
 
     /* Devices put on the bus before it was realized follow it, in order. */
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         DeviceState *dev = kid->child;
 
         if (!dev->realized && !qdev_realize(dev, NULL, &local_err)) {
@@ -115,7 +114,7 @@ void qbus_unrealize_internal(BusState *bus)
         g_ptr_array_free(kids, TRUE);
         return;
     }
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         g_ptr_array_add(kids, kid->child);
     }
     for (guint i = kids->len; i-- > 0;) {
@@ -172,7 +171,7 @@ int qbus_walk_children(BusState *bus, int (*dev_fn)(DeviceState *, void *),
             return ret;
         }
     }
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         if (dev_fn) {
             ret = dev_fn(kid->child, opaque);
             if (ret) {
@@ -196,10 +195,9 @@ BusState *qbus_find_recursive(BusState *bus, const char *name,
         (!bus_typename || object_dynamic_cast(OBJECT(bus), bus_typename))) {
         return bus;
     }
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         for (GSList *l = kid->child->child_bus; l; l = l->next) {
-            BusState *found = qbus_find_recursive(l->data, name,
-                                                  bus_typename);
+            BusState *found = qbus_find_recursive(l->data, name, bus_typename);
 
             if (found) {
                 return found;
@@ -226,7 +224,7 @@ static int collect_bus_name(BusState *bus, void *opaque)
 
 static GPtrArray *qbus_names(const char *bus_type)
 {
-    BusNames bn = { bus_type, g_ptr_array_new() };
+    BusNames bn = {bus_type, g_ptr_array_new()};
 
     qbus_walk_children(sysbus_get_default(), NULL, collect_bus_name, &bn);
     return bn.names;
@@ -250,11 +248,9 @@ static void bus_not_found(const char *elem, Error **errp)
     GPtrArray *names = qbus_names(NULL);
     const char *hint;
 
-    hint = qemu_suggest_n(elem, (const char *const *)names->pdata,
-                          names->len);
+    hint = qemu_suggest_n(elem, (const char *const *)names->pdata, names->len);
     if (hint) {
-        error_setg(errp, "Bus '%s' not found (did you mean '%s'?)", elem,
-                   hint);
+        error_setg(errp, "Bus '%s' not found (did you mean '%s'?)", elem, hint);
     } else {
         error_setg(errp, "Bus '%s' not found", elem);
     }
@@ -266,12 +262,12 @@ static DeviceState *qbus_find_dev(BusState *bus, const char *elem)
     BusChild *kid;
 
     /* By id first, then by type name, then by type alias-free match. */
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         if (kid->child->id && !strcmp(kid->child->id, elem)) {
             return kid->child;
         }
     }
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         if (!strcmp(object_get_typename(OBJECT(kid->child)), elem)) {
             return kid->child;
         }
@@ -313,14 +309,15 @@ BusState *qbus_find(const char *path, Error **errp)
                 return dev->child_bus->data;
             }
             error_setg(errp, "Device '%s' has %s child bus%s; name one",
-                       parts[i - 1], dev->num_child_bus ? "more than one" :
-                       "no", dev->num_child_bus ? "es" : "");
+                       parts[i - 1],
+                       dev->num_child_bus ? "more than one" : "no",
+                       dev->num_child_bus ? "es" : "");
             return NULL;
         }
         bus = qdev_get_child_bus(dev, parts[i]);
         if (!bus) {
-            error_setg(errp, "Device '%s' has no child bus '%s'",
-                       parts[i - 1], parts[i]);
+            error_setg(errp, "Device '%s' has no child bus '%s'", parts[i - 1],
+                       parts[i]);
             return NULL;
         }
         i++;
@@ -346,7 +343,7 @@ static void bus_reset_child_foreach(Object *obj, ResettableChildCallback cb,
 {
     BusChild *kid;
 
-    QBUS_FOREACH_CHILD(kid, BUS(obj)) {
+    QBUS_FOREACH_CHILD (kid, BUS(obj)) {
         if (kid->child->realized) {
             cb(OBJECT(kid->child), opaque, type);
         }
@@ -407,10 +404,7 @@ static const TypeInfo bus_info = {
     .abstract = true,
     .class_size = sizeof(BusClass),
     .class_init = bus_class_init,
-    .interfaces = (const InterfaceInfo[]) {
-        { TYPE_RESETTABLE_INTERFACE },
-        { }
-    },
+    .interfaces = (const InterfaceInfo[]){{TYPE_RESETTABLE_INTERFACE}, {}},
 };
 
 static void bus_register_types(void)

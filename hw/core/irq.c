@@ -13,8 +13,7 @@ void qemu_set_irq(qemu_irq irq, int level)
     irq->handler(irq->opaque, irq->n, level);
 }
 
-void qemu_init_irq(IRQState *irq, qemu_irq_handler handler, void *opaque,
-                   int n)
+void qemu_init_irq(IRQState *irq, qemu_irq_handler handler, void *opaque, int n)
 {
     object_initialize(irq, sizeof(*irq), TYPE_IRQ);
     irq->handler = handler;

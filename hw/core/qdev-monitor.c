@@ -65,8 +65,7 @@ static char *settable_props_list(ObjectClass *oc)
     object_class_property_iter_init(&iter, oc);
     while ((prop = object_property_iter_next(&iter))) {
         if (prop_is_user_settable(prop)) {
-            g_string_append_printf(s, "%s%s", s->len ? ", " : "",
-                                   prop->name);
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "", prop->name);
         }
     }
     return g_string_free(s, FALSE);
@@ -97,27 +96,35 @@ static ObjectClass *device_add_check_class(const char *driver, Error **errp)
             driver, (const char *const *)names->pdata, names->len);
 
         if (hint) {
-            error_setg(errp, "'%s' is not a valid device model name (did "
-                       "you mean '%s'?)", driver, hint);
+            error_setg(errp,
+                       "'%s' is not a valid device model name (did "
+                       "you mean '%s'?)",
+                       driver, hint);
         } else {
-            error_setg(errp, "'%s' is not a valid device model name (try "
-                       "-device help)", driver);
+            error_setg(errp,
+                       "'%s' is not a valid device model name (try "
+                       "-device help)",
+                       driver);
         }
         g_ptr_array_free(names, TRUE);
         return NULL;
     }
     if (object_class_is_abstract(oc)) {
-        error_setg(errp, "device type '%s' is abstract and cannot be "
-                   "created; use one of its subtypes", driver);
+        error_setg(errp,
+                   "device type '%s' is abstract and cannot be "
+                   "created; use one of its subtypes",
+                   driver);
         return NULL;
     }
     dc = DEVICE_CLASS(oc);
     if (!dc->user_creatable) {
-        error_setg(errp, "device type '%s' cannot be created with -device "
-                   "or device_add: %s", driver,
-                   dc->not_user_creatable_reason ?
-                   dc->not_user_creatable_reason :
-                   "it is created by the board");
+        error_setg(errp,
+                   "device type '%s' cannot be created with -device "
+                   "or device_add: %s",
+                   driver,
+                   dc->not_user_creatable_reason
+                       ? dc->not_user_creatable_reason
+                       : "it is created by the board");
         return NULL;
     }
     if (qdev_hotplug && !dc->hotpluggable) {
@@ -134,15 +141,18 @@ static bool device_add_check_id(const char *id, Object *peripheral,
     BusState *sysbus = sysbus_get_default();
 
     if (!id_wellformed(id)) {
-        error_setg(errp, "invalid device id '%s': an id starts with a "
+        error_setg(errp,
+                   "invalid device id '%s': an id starts with a "
                    "letter and has only letters, digits, '-', '.' and '_'",
                    id);
         return false;
     }
     if ((peripheral && object_resolve_path_component(peripheral, id)) ||
         qdev_find_recursive(sysbus, id)) {
-        error_setg(errp, "duplicate device id '%s': another device already "
-                   "has it", id);
+        error_setg(errp,
+                   "duplicate device id '%s': another device already "
+                   "has it",
+                   id);
         return false;
     }
     return true;
@@ -180,16 +190,19 @@ static BusState *device_add_find_bus(DeviceClass *dc, const char *driver,
             return NULL;
         }
         if (!dc->bus_type) {
-            error_setg(errp, "device type '%s' does not go on a bus (not on "
-                       "bus '%s')", driver, bus->name);
+            error_setg(errp,
+                       "device type '%s' does not go on a bus (not on "
+                       "bus '%s')",
+                       driver, bus->name);
             return NULL;
         }
         if (!object_dynamic_cast(OBJECT(bus), dc->bus_type)) {
             g_autofree char *fits = qdev_bus_list_fitting(dc->bus_type);
 
-            error_setg(errp, "device type '%s' cannot go on bus '%s' (type "
-                       "%s): it needs a bus of type %s%s%s", driver,
-                       bus->name, object_get_typename(OBJECT(bus)),
+            error_setg(errp,
+                       "device type '%s' cannot go on bus '%s' (type "
+                       "%s): it needs a bus of type %s%s%s",
+                       driver, bus->name, object_get_typename(OBJECT(bus)),
                        dc->bus_type, fits ? "; buses that fit: " : "",
                        fits ? fits : "");
             return NULL;
@@ -197,9 +210,10 @@ static BusState *device_add_find_bus(DeviceClass *dc, const char *driver,
         if (qbus_is_full(bus)) {
             BusClass *bc = BUS_GET_CLASS(bus);
 
-            error_setg(errp, "bus '%s' is full (it takes at most %d "
-                       "device%s)", bus->name, bc->max_dev,
-                       bc->max_dev == 1 ? "" : "s");
+            error_setg(errp,
+                       "bus '%s' is full (it takes at most %d "
+                       "device%s)",
+                       bus->name, bc->max_dev, bc->max_dev == 1 ? "" : "s");
             return NULL;
         }
         return bus;
@@ -208,19 +222,22 @@ static BusState *device_add_find_bus(DeviceClass *dc, const char *driver,
         return NULL;
     }
     {
-        BusSearch bs = { .bus_type = dc->bus_type };
+        BusSearch bs = {.bus_type = dc->bus_type};
 
         qbus_walk_children(sysbus_get_default(), NULL, bus_search_one, &bs);
         if (bs.free_bus) {
             return bs.free_bus;
         }
         if (bs.full_bus) {
-            error_setg(errp, "every bus of type %s is full (first: '%s'); "
-                       "device type '%s' has nowhere to go", dc->bus_type,
-                       bs.full_bus->name, driver);
+            error_setg(errp,
+                       "every bus of type %s is full (first: '%s'); "
+                       "device type '%s' has nowhere to go",
+                       dc->bus_type, bs.full_bus->name, driver);
         } else {
-            error_setg(errp, "no bus of type %s for device type '%s' (this "
-                       "machine has none)", dc->bus_type, driver);
+            error_setg(errp,
+                       "no bus of type %s for device type '%s' (this "
+                       "machine has none)",
+                       dc->bus_type, driver);
         }
     }
     return NULL;
@@ -231,8 +248,7 @@ static bool device_add_set_props(DeviceState *dev, const QDict *opts,
 {
     Object *obj = OBJECT(dev);
 
-    for (const QDictEntry *e = qdict_first(opts); e;
-         e = qdict_next(opts, e)) {
+    for (const QDictEntry *e = qdict_first(opts); e; e = qdict_next(opts, e)) {
         const char *key = qdict_entry_key(e);
         QObject *value = qdict_entry_value(e);
         ObjectProperty *prop;
@@ -259,7 +275,8 @@ static bool device_add_set_props(DeviceState *dev, const QDict *opts,
             }
             hint = qemu_suggest_n(key, (const char *const *)names->pdata,
                                   names->len);
-            error_setg(errp, "device type '%s' has no property '%s'%s%s%s; "
+            error_setg(errp,
+                       "device type '%s' has no property '%s'%s%s%s; "
                        "its properties are: %s",
                        object_get_typename(obj), key,
                        hint ? " (did you mean '" : "", hint ? hint : "",
@@ -268,10 +285,8 @@ static bool device_add_set_props(DeviceState *dev, const QDict *opts,
             return false;
         }
         if (!from_json && qobject_type(value) == QTYPE_QSTRING) {
-            ok = object_property_parse(obj, key,
-                                       qstring_get_str(qobject_to(QString,
-                                                                  value)),
-                                       errp);
+            ok = object_property_parse(
+                obj, key, qstring_get_str(qobject_to(QString, value)), errp);
         } else if (from_json) {
             ok = object_property_set_qobject(obj, key, value, errp);
         } else {
@@ -303,7 +318,7 @@ DeviceState *qdev_device_add_from_qdict(const QDict *opts, bool from_json,
     g_autofree char *name = NULL;
     const char *cname = id ? "peripheral" : "peripheral-anon";
 
-    static const char *const string_keys[] = { "driver", "id", "bus" };
+    static const char *const string_keys[] = {"driver", "id", "bus"};
 
     for (size_t i = 0; i < ARRAY_SIZE(string_keys); i++) {
         QObject *v = qdict_get(opts, string_keys[i]);
@@ -315,7 +330,7 @@ DeviceState *qdev_device_add_from_qdict(const QDict *opts, bool from_json,
     }
     if (!driver) {
         error_setg(errp, "missing 'driver' (the device type; try -device "
-                   "help)");
+                         "help)");
         return NULL;
     }
     oc = device_add_check_class(driver, errp);
@@ -391,17 +406,18 @@ static char *device_list_text(void)
 
         for (GSList *l = list; l; l = l->next) {
             DeviceClass *dc = DEVICE_CLASS(l->data);
-            bool in_cat = cat < DEVICE_CATEGORY_MAX ?
-                          (dc->categories >> cat) & 1 : dc->categories == 0;
+            bool in_cat = cat < DEVICE_CATEGORY_MAX
+                              ? (dc->categories >> cat) & 1
+                              : dc->categories == 0;
 
             if (!in_cat) {
                 continue;
             }
             if (!header) {
-                g_string_append_printf(out, "%s%s devices:\n",
-                                       out->len ? "\n" : "",
-                                       cat < DEVICE_CATEGORY_MAX ?
-                                       category_names[cat] : "Uncategorized");
+                g_string_append_printf(
+                    out, "%s%s devices:\n", out->len ? "\n" : "",
+                    cat < DEVICE_CATEGORY_MAX ? category_names[cat]
+                                              : "Uncategorized");
                 header = true;
             }
             device_help_one(out, dc);
@@ -455,8 +471,7 @@ char *qdev_device_help_text(const char *driver, Error **errp)
     }
     if (!any) {
         g_string_truncate(out, 0);
-        g_string_append_printf(out, "There are no options for %s.\n",
-                               driver);
+        g_string_append_printf(out, "There are no options for %s.\n", driver);
     }
     return g_string_free(out, FALSE);
 }
@@ -471,9 +486,8 @@ static void qdev_print_props(GString *out, DeviceState *dev, DeviceClass *dc,
     for (unsigned i = 0; i < dc->props_count_; i++) {
         const Property *prop = &dc->props_[i];
         Error *err = NULL;
-        g_autofree char *value = object_property_print(OBJECT(dev),
-                                                       prop->name, true,
-                                                       &err);
+        g_autofree char *value =
+            object_property_print(OBJECT(dev), prop->name, true, &err);
 
         if (err) {
             error_free(err);
@@ -500,9 +514,8 @@ void qdev_print_dev(GString *out, DeviceState *dev, int indent)
                                    ngl->name ? ngl->name : "", ngl->num_in);
         }
         if (ngl->num_out) {
-            g_string_append_printf(out, "%*sgpio-out \"%s\" %d\n", indent,
-                                   "", ngl->name ? ngl->name : "",
-                                   ngl->num_out);
+            g_string_append_printf(out, "%*sgpio-out \"%s\" %d\n", indent, "",
+                                   ngl->name ? ngl->name : "", ngl->num_out);
         }
     }
     for (; oc && oc != device_class; oc = object_class_get_parent(oc)) {
@@ -528,7 +541,7 @@ static void qbus_print(GString *out, BusState *bus, int indent)
     indent += 2;
     g_string_append_printf(out, "%*stype %s\n", indent, "",
                            object_get_typename(OBJECT(bus)));
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         qdev_print_dev(out, kid->child, indent);
     }
 }

@@ -74,8 +74,10 @@ static void prop_set_chr(Object *obj, Visitor *v, const char *name,
     }
     chr = chr_hooks->find(str);
     if (!chr) {
-        error_setg(errp, "property '%s' of type '%s': there is no chardev "
-                   "with id '%s'", name, object_get_typename(obj), str);
+        error_setg(errp,
+                   "property '%s' of type '%s': there is no chardev "
+                   "with id '%s'",
+                   name, object_get_typename(obj), str);
         return;
     }
     chr_hooks->be_deinit(be);

@@ -27,9 +27,10 @@ void qdev_prop_set_after_realize(DeviceState *dev, const char *name,
         path = object_get_canonical_path(OBJECT(dev));
         who = path ? path : "(not in the tree)";
     }
-    error_setg(errp, "property '%s' of device '%s' (type '%s') cannot be "
-               "changed after it was realized", name, who,
-               object_get_typename(OBJECT(dev)));
+    error_setg(errp,
+               "property '%s' of device '%s' (type '%s') cannot be "
+               "changed after it was realized",
+               name, who, object_get_typename(OBJECT(dev)));
 }
 
 static bool qdev_prop_allow_set(Object *obj, const char *name,
@@ -210,21 +211,21 @@ const PropertyInfo qdev_prop_bit64 = {
 
 /* Scalars: the visitor does the parsing and the range checks. */
 
-#define DEFINE_SCALAR_ACCESSORS(_name, _ctype, _visit)                     \
-    static void prop_get_##_name(Object *obj, Visitor *v, const char *name, \
-                                 void *opaque, Error **errp)               \
-    {                                                                      \
-        _ctype *ptr = object_field_prop_ptr(obj, opaque);                  \
-        _visit(v, name, ptr, errp);                                        \
-    }                                                                      \
-    static void prop_set_##_name(Object *obj, Visitor *v, const char *name, \
-                                 void *opaque, Error **errp)               \
-    {                                                                      \
-        _ctype *ptr = object_field_prop_ptr(obj, opaque);                  \
-        _ctype value;                                                      \
-        if (_visit(v, name, &value, errp)) {                               \
-            *ptr = value;                                                  \
-        }                                                                  \
+#define DEFINE_SCALAR_ACCESSORS(_name, _ctype, _visit)                         \
+    static void prop_get_##_name(Object *obj, Visitor *v, const char *name,    \
+                                 void *opaque, Error **errp)                   \
+    {                                                                          \
+        _ctype *ptr = object_field_prop_ptr(obj, opaque);                      \
+        _visit(v, name, ptr, errp);                                            \
+    }                                                                          \
+    static void prop_set_##_name(Object *obj, Visitor *v, const char *name,    \
+                                 void *opaque, Error **errp)                   \
+    {                                                                          \
+        _ctype *ptr = object_field_prop_ptr(obj, opaque);                      \
+        _ctype value;                                                          \
+        if (_visit(v, name, &value, errp)) {                                   \
+            *ptr = value;                                                      \
+        }                                                                      \
     }
 
 DEFINE_SCALAR_ACCESSORS(bool, bool, visit_type_bool)
@@ -353,8 +354,7 @@ const PropertyInfo qdev_prop_string = {
 
 /* Links */
 
-static ObjectProperty *create_link_property(ObjectClass *oc,
-                                            const char *name,
+static ObjectProperty *create_link_property(ObjectClass *oc, const char *name,
                                             const Property *prop)
 {
     /*
@@ -382,7 +382,7 @@ typedef struct ArrayElementList {
 static Property array_elem_prop(Object *obj, const Property *parent,
                                 const char *name, void *elem)
 {
-    return (Property) {
+    return (Property){
         .name = name,
         .info = parent->arrayinfo,
         .offset = (ptrdiff_t)((uintptr_t)elem - (uintptr_t)obj),
@@ -430,9 +430,8 @@ static void prop_set_array(Object *obj, Visitor *v, const char *name,
     if (!visit_start_list(v, name, (GenericList **)&list, elem_size, errp)) {
         return;
     }
-    for (elem = list; elem;
-         elem = (ArrayElementList *)visit_next_list(v, (GenericList *)elem,
-                                                   elem_size)) {
+    for (elem = list; elem; elem = (ArrayElementList *)visit_next_list(
+                                v, (GenericList *)elem, elem_size)) {
         Property ep = array_elem_prop(obj, prop, name, elem->value);
         Error *local_err = NULL;
 
@@ -491,8 +490,8 @@ static void prop_get_array(Object *obj, Visitor *v, const char *name,
         bool ok = true;
 
         for (elem = list; elem && ok;
-             elem = (ArrayElementList *)visit_next_list(
-                 v, (GenericList *)elem, elem_size)) {
+             elem = (ArrayElementList *)visit_next_list(v, (GenericList *)elem,
+                                                        elem_size)) {
             Property ep = array_elem_prop(obj, prop, name, elem->value);
             Error *local_err = NULL;
 
@@ -549,8 +548,7 @@ static ObjectProperty *qdev_class_add_property(DeviceClass *klass,
     return op;
 }
 
-void device_class_set_props_n(DeviceClass *dc, const Property *props,
-                              size_t n)
+void device_class_set_props_n(DeviceClass *dc, const Property *props, size_t n)
 {
     g_assert(!dc->props_);
     g_assert(n <= UINT16_MAX);
@@ -568,10 +566,9 @@ void qdev_property_add_static(DeviceState *dev, const Property *prop)
     ObjectProperty *op;
 
     g_assert(!prop->info->create);
-    op = object_property_add(obj, prop->name, prop->info->type,
-                             field_prop_get, field_prop_set,
-                             prop->info->release ? field_prop_release : NULL,
-                             (void *)prop);
+    op = object_property_add(
+        obj, prop->name, prop->info->type, field_prop_get, field_prop_set,
+        prop->info->release ? field_prop_release : NULL, (void *)prop);
     if (prop->info->description) {
         object_property_set_description(obj, prop->name,
                                         prop->info->description);
@@ -638,24 +635,24 @@ void qdev_prop_set_bit(DeviceState *dev, const char *name, bool value)
     }
 }
 
-#define DEFINE_QDEV_PROP_SET_UINT(_name, _ctype)                            \
-    void qdev_prop_set_##_name(DeviceState *dev, const char *name,           \
-                               _ctype value)                                 \
-    {                                                                        \
-        g_autofree char *s = g_strdup_printf("%" PRIu64, (uint64_t)value);   \
-        if (!qdev_prop_user_owned(dev, name, s)) {                           \
-            object_property_set_uint(OBJECT(dev), name, value, &error_abort); \
-        }                                                                    \
+#define DEFINE_QDEV_PROP_SET_UINT(_name, _ctype)                               \
+    void qdev_prop_set_##_name(DeviceState *dev, const char *name,             \
+                               _ctype value)                                   \
+    {                                                                          \
+        g_autofree char *s = g_strdup_printf("%" PRIu64, (uint64_t)value);     \
+        if (!qdev_prop_user_owned(dev, name, s)) {                             \
+            object_property_set_uint(OBJECT(dev), name, value, &error_abort);  \
+        }                                                                      \
     }
 
-#define DEFINE_QDEV_PROP_SET_INT(_name, _ctype)                             \
-    void qdev_prop_set_##_name(DeviceState *dev, const char *name,           \
-                               _ctype value)                                 \
-    {                                                                        \
-        g_autofree char *s = g_strdup_printf("%" PRId64, (int64_t)value);    \
-        if (!qdev_prop_user_owned(dev, name, s)) {                           \
-            object_property_set_int(OBJECT(dev), name, value, &error_abort); \
-        }                                                                    \
+#define DEFINE_QDEV_PROP_SET_INT(_name, _ctype)                                \
+    void qdev_prop_set_##_name(DeviceState *dev, const char *name,             \
+                               _ctype value)                                   \
+    {                                                                          \
+        g_autofree char *s = g_strdup_printf("%" PRId64, (int64_t)value);      \
+        if (!qdev_prop_user_owned(dev, name, s)) {                             \
+            object_property_set_int(OBJECT(dev), name, value, &error_abort);   \
+        }                                                                      \
     }
 
 DEFINE_QDEV_PROP_SET_UINT(uint8, uint8_t)
@@ -666,8 +663,7 @@ DEFINE_QDEV_PROP_SET_UINT(size, uint64_t)
 DEFINE_QDEV_PROP_SET_INT(int32, int32_t)
 DEFINE_QDEV_PROP_SET_INT(int64, int64_t)
 
-void qdev_prop_set_string(DeviceState *dev, const char *name,
-                          const char *value)
+void qdev_prop_set_string(DeviceState *dev, const char *name, const char *value)
 {
     if (!qdev_prop_user_owned(dev, name, value ? value : "")) {
         object_property_set_str(OBJECT(dev), name, value ? value : "",
@@ -704,8 +700,8 @@ void qdev_prop_set_array(DeviceState *dev, const char *name, QList *values)
 
 /* Globals */
 
-static GPtrArray *global_props;  /* GlobalProperty *, registration order */
-static GPtrArray *parsed_globals; /* those qdev_global_parse() allocated */
+static GPtrArray *global_props;    /* GlobalProperty *, registration order */
+static GPtrArray *parsed_globals;  /* those qdev_global_parse() allocated */
 static GHashTable *warned_globals; /* board globals already warned about */
 
 void qdev_prop_register_global(GlobalProperty *prop)
@@ -772,8 +768,10 @@ bool qdev_global_parse(const char *str, Error **errp)
     GlobalProperty *g;
 
     if (!eq) {
-        error_setg(errp, "-global %s: expected driver.property=value or "
-                   "driver=D,property=P,value=V", str);
+        error_setg(errp,
+                   "-global %s: expected driver.property=value or "
+                   "driver=D,property=P,value=V",
+                   str);
         return false;
     }
     if (memchr(str, '.', eq - str)) {
@@ -806,9 +804,10 @@ bool qdev_global_parse(const char *str, Error **errp)
             } else if (!strncmp(kv, "value=", 6)) {
                 dst = &value;
             } else {
-                error_setg(errp, "-global %s: unknown key '%.*s' (expected "
-                           "driver, property or value)", str,
-                           (int)(e - kv), kv);
+                error_setg(errp,
+                           "-global %s: unknown key '%.*s' (expected "
+                           "driver, property or value)",
+                           str, (int)(e - kv), kv);
                 g_ptr_array_free(parts, TRUE);
                 return false;
             }
@@ -817,9 +816,13 @@ bool qdev_global_parse(const char *str, Error **errp)
         }
         g_ptr_array_free(parts, TRUE);
         if (!driver || !property || !value) {
-            error_setg(errp, "-global %s: expected driver=D,property=P,"
-                       "value=V (missing '%s')", str,
-                       !driver ? "driver" : !property ? "property" : "value");
+            error_setg(errp,
+                       "-global %s: expected driver=D,property=P,"
+                       "value=V (missing '%s')",
+                       str,
+                       !driver     ? "driver"
+                       : !property ? "property"
+                                   : "value");
             return false;
         }
     }
@@ -885,8 +888,9 @@ static void qdev_apply_one_global(DeviceState *dev, GlobalProperty *g,
             if (!g_hash_table_contains(warned_globals, board)) {
                 g_hash_table_add(warned_globals, board);
                 warn_report("-global %s.%s=%s overrides the board's default "
-                            "%s.%s=%s", g->driver, g->property, g->value,
-                            board->driver, board->property, board->value);
+                            "%s.%s=%s",
+                            g->driver, g->property, g->value, board->driver,
+                            board->property, board->value);
             }
         }
     }
@@ -908,9 +912,8 @@ static void qdev_apply_one_global(DeviceState *dev, GlobalProperty *g,
     g->used = true;
     if (g->user_provided) {
         if (!dev->user_globals) {
-            dev->user_globals = g_hash_table_new_full(g_str_hash,
-                                                      g_str_equal, g_free,
-                                                      g_free);
+            dev->user_globals =
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
         }
         g_hash_table_replace(dev->user_globals, g_strdup(g->property),
                              g_strdup(g->value));
@@ -991,11 +994,10 @@ static void add_class_name(ObjectClass *oc, void *opaque)
 
 static char *did_you_mean(const char *word, GPtrArray *names)
 {
-    const char *hint = qemu_suggest_n(word, (const char *const *)names->pdata,
-                                      names->len);
+    const char *hint =
+        qemu_suggest_n(word, (const char *const *)names->pdata, names->len);
 
-    return hint ? g_strdup_printf(" (did you mean '%s'?)", hint)
-                : g_strdup("");
+    return hint ? g_strdup_printf(" (did you mean '%s'?)", hint) : g_strdup("");
 }
 
 int qdev_prop_check_globals(void)
@@ -1013,8 +1015,9 @@ int qdev_prop_check_globals(void)
         oc = object_class_by_name(g->driver);
         if (oc && class_is_interface(oc)) {
             warn_report("-global %s.%s=%s was not used: no device "
-                        "implementing '%s' has property '%s'", g->driver,
-                        g->property, g->value, g->driver, g->property);
+                        "implementing '%s' has property '%s'",
+                        g->driver, g->property, g->value, g->driver,
+                        g->property);
         } else if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE)) {
             GPtrArray *names = g_ptr_array_new();
             g_autofree char *hint = NULL;
@@ -1036,13 +1039,14 @@ int qdev_prop_check_globals(void)
             }
             hint = did_you_mean(g->property, names);
             warn_report("-global %s.%s=%s: device type '%s' has no property "
-                        "'%s'%s", g->driver, g->property, g->value, g->driver,
+                        "'%s'%s",
+                        g->driver, g->property, g->value, g->driver,
                         g->property, hint);
             g_ptr_array_free(names, TRUE);
         } else {
             warn_report("-global %s.%s=%s was not used: no device of type "
-                        "'%s' was created", g->driver, g->property, g->value,
-                        g->driver);
+                        "'%s' was created",
+                        g->driver, g->property, g->value, g->driver);
         }
     }
     return warnings;

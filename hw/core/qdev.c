@@ -158,29 +158,34 @@ bool qdev_set_parent_bus(DeviceState *dev, BusState *bus, Error **errp)
     if (dev->realized) {
         g_autofree char *desc = qdev_device_describe(dev);
 
-        error_setg(errp, "%s is realized and cannot move to bus '%s'",
-                   desc, bus->name);
+        error_setg(errp, "%s is realized and cannot move to bus '%s'", desc,
+                   bus->name);
         return false;
     }
     if (!dc->bus_type) {
-        error_setg(errp, "device type '%s' does not go on a bus (not on "
-                   "bus '%s')", type, bus->name);
+        error_setg(errp,
+                   "device type '%s' does not go on a bus (not on "
+                   "bus '%s')",
+                   type, bus->name);
         return false;
     }
     if (!object_dynamic_cast(OBJECT(bus), dc->bus_type)) {
         g_autofree char *fits = qdev_bus_list_fitting(dc->bus_type);
 
-        error_setg(errp, "device type '%s' cannot go on bus '%s' (type "
-                   "%s): it needs a bus of type %s%s%s", type, bus->name,
-                   object_get_typename(OBJECT(bus)), dc->bus_type,
-                   fits ? "; buses that fit: " : "", fits ? fits : "");
+        error_setg(errp,
+                   "device type '%s' cannot go on bus '%s' (type "
+                   "%s): it needs a bus of type %s%s%s",
+                   type, bus->name, object_get_typename(OBJECT(bus)),
+                   dc->bus_type, fits ? "; buses that fit: " : "",
+                   fits ? fits : "");
         return false;
     }
     if (qbus_is_full(bus)) {
         if (bc->max_dev) {
-            error_setg(errp, "bus '%s' is full (it takes at most %d "
-                       "device%s)", bus->name, bc->max_dev,
-                       bc->max_dev == 1 ? "" : "s");
+            error_setg(errp,
+                       "bus '%s' is full (it takes at most %d "
+                       "device%s)",
+                       bus->name, bc->max_dev, bc->max_dev == 1 ? "" : "s");
         } else {
             error_setg(errp, "bus '%s' is full", bus->name);
         }
@@ -352,8 +357,7 @@ static void device_set_realized(Object *obj, bool value, Error **errp)
     if (value && !dev->realized && DEVICE_GET_CLASS(dev)->bus_type &&
         !dev->parent_bus) {
         error_setg(errp, "device type '%s' needs a bus of type %s",
-                   object_get_typename(obj),
-                   DEVICE_GET_CLASS(dev)->bus_type);
+                   object_get_typename(obj), DEVICE_GET_CLASS(dev)->bus_type);
         return;
     }
     device_set_realized_internal(dev, value, errp);
@@ -388,7 +392,7 @@ DeviceState *qdev_find_recursive(BusState *bus, const char *id)
 {
     BusChild *kid;
 
-    QBUS_FOREACH_CHILD(kid, bus) {
+    QBUS_FOREACH_CHILD (kid, bus) {
         DeviceState *dev = kid->child;
 
         if (dev->id && !strcmp(dev->id, id)) {
@@ -405,8 +409,7 @@ DeviceState *qdev_find_recursive(BusState *bus, const char *id)
     return NULL;
 }
 
-int qdev_walk_children(DeviceState *dev,
-                       int (*dev_fn)(DeviceState *, void *),
+int qdev_walk_children(DeviceState *dev, int (*dev_fn)(DeviceState *, void *),
                        int (*bus_fn)(BusState *, void *), void *opaque)
 {
     for (GSList *l = dev->child_bus; l; l = l->next) {
@@ -426,8 +429,7 @@ void device_class_set_category(DeviceClass *dc, DeviceCategory cat)
     dc->categories |= 1UL << cat;
 }
 
-void device_class_set_parent_realize(DeviceClass *dc,
-                                     DeviceRealize dev_realize,
+void device_class_set_parent_realize(DeviceClass *dc, DeviceRealize dev_realize,
                                      DeviceRealize *parent_realize)
 {
     *parent_realize = dc->realize;
@@ -459,8 +461,7 @@ static ResettableState *device_get_reset_state(Object *obj)
     return &DEVICE(obj)->reset;
 }
 
-static void device_reset_child_foreach(Object *obj,
-                                       ResettableChildCallback cb,
+static void device_reset_child_foreach(Object *obj, ResettableChildCallback cb,
                                        void *opaque, ResetType type)
 {
     DeviceState *dev = DEVICE(obj);
@@ -508,9 +509,8 @@ static char *gpio_prop_name(const char *name, bool in, int i)
 }
 
 void qdev_init_gpio_in_named_with_opaque(DeviceState *dev,
-                                         qemu_irq_handler handler,
-                                         void *opaque, const char *name,
-                                         int n)
+                                         qemu_irq_handler handler, void *opaque,
+                                         const char *name, int n)
 {
     NamedGPIOList *gpio_list = qdev_get_named_gpio_list(dev, name);
 
@@ -544,18 +544,17 @@ void qdev_init_gpio_out_named(DeviceState *dev, qemu_irq *pins,
     NamedGPIOList *gpio_list = qdev_get_named_gpio_list(dev, name);
 
     g_assert(gpio_list->num_in == 0 || !name);
-    gpio_list->out = g_renew(qemu_irq *, gpio_list->out,
-                             gpio_list->num_out + n);
+    gpio_list->out =
+        g_renew(qemu_irq *, gpio_list->out, gpio_list->num_out + n);
     for (int i = 0; i < n; i++) {
         g_autofree char *propname =
             gpio_prop_name(name, false, gpio_list->num_out + i);
 
         pins[i] = NULL;
         gpio_list->out[gpio_list->num_out + i] = &pins[i];
-        object_property_add_link(OBJECT(dev), propname, TYPE_IRQ,
-                                 (Object **)&pins[i],
-                                 object_property_allow_set_link,
-                                 OBJ_PROP_LINK_STRONG);
+        object_property_add_link(
+            OBJECT(dev), propname, TYPE_IRQ, (Object **)&pins[i],
+            object_property_allow_set_link, OBJ_PROP_LINK_STRONG);
     }
     gpio_list->num_out += n;
 }
@@ -607,8 +606,7 @@ void qdev_connect_gpio_out(DeviceState *dev, int n, qemu_irq pin)
     qdev_connect_gpio_out_named(dev, NULL, n, pin);
 }
 
-qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
-                                     int n)
+qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name, int n)
 {
     NamedGPIOList *gpio_list = qdev_get_named_gpio_list(dev, name);
 
@@ -618,8 +616,7 @@ qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
     return *gpio_list->out[n];
 }
 
-void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
-                     const char *name)
+void qdev_pass_gpios(DeviceState *dev, DeviceState *container, const char *name)
 {
     NamedGPIOList *ngl = qdev_get_named_gpio_list(dev, name);
     NamedGPIOList *cngl = qdev_get_named_gpio_list(container, name);
@@ -734,8 +731,8 @@ static void device_class_init(ObjectClass *klass, const void *data)
                                           "whether the device is realized");
     object_class_property_add_bool(klass, "hotpluggable",
                                    device_get_hotpluggable, NULL);
-    object_class_property_add_bool(klass, "hotplugged",
-                                   device_get_hotplugged, NULL);
+    object_class_property_add_bool(klass, "hotplugged", device_get_hotplugged,
+                                   NULL);
 }
 
 /* Teardown */
@@ -797,10 +794,7 @@ static const TypeInfo device_type_info = {
     .class_init = device_class_init,
     .class_base_init = device_class_base_init,
     .abstract = true,
-    .interfaces = (const InterfaceInfo[]) {
-        { TYPE_RESETTABLE_INTERFACE },
-        { }
-    },
+    .interfaces = (const InterfaceInfo[]){{TYPE_RESETTABLE_INTERFACE}, {}},
 };
 
 static void qdev_register_types(void)

@@ -16,8 +16,7 @@ void resettable_state_clear(ResettableState *state)
 }
 
 static void resettable_child_foreach(ResettableClass *rc, Object *obj,
-                                     ResettableChildCallback cb,
-                                     ResetType type)
+                                     ResettableChildCallback cb, ResetType type)
 {
     if (rc->child_foreach) {
         rc->child_foreach(obj, cb, NULL, type);

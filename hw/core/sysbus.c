@@ -120,8 +120,8 @@ static hwaddr region_real_addr(MemoryRegion *mr, int depth)
      * Not mapped itself: maybe through an alias that is.  Report where the
      * region's offset 0 appears through the first mapped alias.
      */
-    for (guint i = 0; depth < 4 && mr->alias_users &&
-                      i < mr->alias_users->len; i++) {
+    for (guint i = 0; depth < 4 && mr->alias_users && i < mr->alias_users->len;
+         i++) {
         MemoryRegion *alias = g_ptr_array_index(mr->alias_users, i);
         hwaddr a = region_real_addr(alias, depth + 1);
 
@@ -151,8 +151,7 @@ void sysbus_connect_irq(SysBusDevice *dev, int n, qemu_irq irq)
 
 qemu_irq sysbus_get_connected_irq(SysBusDevice *dev, int n)
 {
-    return qdev_get_gpio_out_connector(DEVICE(dev), SYSBUS_DEVICE_GPIO_IRQ,
-                                       n);
+    return qdev_get_gpio_out_connector(DEVICE(dev), SYSBUS_DEVICE_GPIO_IRQ, n);
 }
 
 bool sysbus_has_irq(SysBusDevice *dev, int n)
@@ -199,8 +198,7 @@ DeviceState *sysbus_create_varargs(const char *name, hwaddr addr, ...)
     return dev;
 }
 
-DeviceState *sysbus_create_simple(const char *name, hwaddr addr,
-                                  qemu_irq irq)
+DeviceState *sysbus_create_simple(const char *name, hwaddr addr, qemu_irq irq)
 {
     return sysbus_create_varargs(name, addr, irq, NULL);
 }
@@ -211,8 +209,8 @@ static void sysbus_dev_print(GString *out, DeviceState *dev, int indent)
     SysBusDevice *s = SYS_BUS_DEVICE(dev);
 
     for (int i = 0; i < s->num_mmio; i++) {
-        g_string_append_printf(out, "%*smmio %016" PRIx64 "/%016" PRIx64
-                               "\n", indent, "",
+        g_string_append_printf(out, "%*smmio %016" PRIx64 "/%016" PRIx64 "\n",
+                               indent, "",
                                (uint64_t)sysbus_mmio_real_addr(s, i),
                                memory_region_size(s->mmio[i].memory));
     }
