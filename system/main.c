@@ -190,6 +190,7 @@ static void parse_machine_opt(const char *arg)
     if (!config.machine_opts) {
         config.machine_opts = qdict_new();
     }
+    config.machine_arg = arg;
     if (!keyval_parse_into(config.machine_opts, arg, "type", &help, &err)) {
         option_error("machine", arg, err);
     }
@@ -569,7 +570,7 @@ static void configure_machine(MachineState *ms)
         qdict_del(props, "type");
         if (!object_set_properties_from_qdict(OBJECT(ms), props, true,
                                               &err)) {
-            option_error("machine", NULL, err);
+            option_error("machine", config.machine_arg, err);
         }
     }
     if (config.mem) {
@@ -630,7 +631,8 @@ static void register_globals(void)
         Error *err = NULL;
 
         if (!qdev_global_parse(arg, &err)) {
-            option_error("global", arg, err);
+            report_one_line(err); /* the message names -global already */
+            exit(1);
         }
     }
 }
@@ -743,11 +745,11 @@ int main(int argc, char **argv)
     if (config.cpu) {
         configure_cpu();
     }
+    device_help();
     mc = select_machine();
     if (config.machine_help) {
         machine_help(mc);
     }
-    device_help();
 
     memory_map_init();
     ms = MACHINE(object_new_with_class(OBJECT_CLASS(mc)));

@@ -17,6 +17,7 @@
 typedef struct QomuConfig {
     QDict *machine_opts; /* -M, merged; "type" is the machine */
     bool machine_help;   /* -M TYPE,help */
+    const char *machine_arg; /* the last -M text, for messages */
     const char *cpu, *mem, *smp;
     const char *cpu_type; /* the CPU type -cpu selected */
     const char *bios, *kernel, *initrd, *append, *dtb;

@@ -3,13 +3,15 @@
 """Command-line behaviour of qomu-system-riscv64: help texts, and for every
 kind of bad input exactly one line on stderr and exit status 1.  Prints TAP.
 
-usage: test-cmdline.py QOMU_BINARY
+usage: test-cmdline.py QOMU_BINARY SPIKE_TEST_ELF
 """
 import re
 import subprocess
 import sys
 
 BIN = sys.argv[1]
+# A program that passes on the spike board, for cases that get that far.
+KERNEL = sys.argv[2] if len(sys.argv) > 2 else None
 PROG = "qomu-system-riscv64: "
 
 # (arguments, exit status, regex the stderr line must match (None: empty
@@ -38,6 +40,42 @@ CASES = [
     (["-display", "gtk"], 1, r"-display gtk: unsupported display", None),
     (["-M", "a=1,a=2"], 1, r"-machine a=1,a=2: .*'a'", None),
     (["-M", "help,foo=bar"], 0, None, r"Supported machines"),
+    (["-M", "help"], 0, None, r"\nspike +RISC-V Spike board\n"),
+    (["-M", "spike,help"], 0, None, r"spike options:\n(.*\n)*  kernel=<string>"),
+    (["-device", "help"], 0, None, r"ns16550a"),
+    (["-device", "ns16550a,help"], 0, None, r"regshift"),
+    (["-M", "spike", "-m", "foo", "-kernel", "K"], 1,
+     r"-m foo: invalid RAM size: expected a number", None),
+    (["-M", "spike", "-m", "0", "-kernel", "K"], 1,
+     r"-m 0: invalid RAM size", None),
+    (["-M", "spike", "-m", "100000G", "-kernel", "K"], 1,
+     r"machine 'spike' supports at most \d+ GiB of RAM, got 100000 GiB", None),
+    (["-M", "spike", "-smp", "0", "-kernel", "K"], 1,
+     r"-smp 0: invalid number of CPUs: expected a positive integer", None),
+    (["-M", "spike", "-smp", "9", "-kernel", "K"], 1,
+     r"machine 'spike' supports 1 to 8 CPUs, got 9 \(-smp\)", None),
+    (["-M", "spike"], 1, r"spike: nothing to run: give -kernel", None),
+    (["-M", "spike", "-bios", "default"], 1,
+     r"spike: there is no default firmware", None),
+    (["-M", "spike", "-kernel", "/nonexistent.elf"], 1,
+     r"-kernel /nonexistent.elf: cannot open '/nonexistent.elf': No such "
+     r"file or directory", None),
+    (["-M", "spike", "-kernel", "/etc/passwd"], 1,
+     r"-kernel /etc/passwd: '/etc/passwd' is not an ELF file", None),
+    (["-M", "spike", "-icount", "shift=99", "-kernel", "K"], 1,
+     r"-icount shift=99: .*out of range", None),
+    (["-M", "spike", "-device", "ns16550", "-kernel", "K"], 1,
+     r"-device ns16550: .*did you mean 'ns16550a'", None),
+    (["-M", "spike", "-global", "foo", "-kernel", "K"], 1,
+     r"-global foo: expected driver.property=value", None),
+    (["-M", "spike,foo=bar", "-kernel", "K"], 1,
+     r"-machine spike,foo=bar: Property 'spike-machine.foo' not found", None),
+    (["-M", "spike", "-serial", "nosuch:x", "-kernel", "K"], 1,
+     r"-serial nosuch:x: 'nosuch:x' is not a valid character device", None),
+    (["-M", "spike", "-chardev", "foo,id=x", "-kernel", "K"], 1,
+     r"-chardev foo,id=x: unknown chardev backend 'foo'", None),
+    (["-M", "spike", "-cpu", "rv64,c=maybe", "-kernel", "K"], 1,
+     r"c.*maybe", None),
 ]
 
 
@@ -54,6 +92,7 @@ def main():
     print(f"1..{len(CASES)}")
     failed = 0
     for i, (args, status, err_re, out_re) in enumerate(CASES, 1):
+        args = [KERNEL if a == "K" else a for a in args]
         name = " ".join(args)
         p = run(args)
         problems = []
