@@ -115,6 +115,29 @@ static void code_page_kill(CPURISCVState *env, RISCVCodePage *page)
     riscv_request_check(env);
 }
 
+/*
+ * [@addr, @addr + @len) of @page was written.  A small write resets just
+ * the slots that may hold those bytes (one before, for a 4-byte
+ * instruction starting there), so a page mixing code and data is not
+ * decoded again from scratch on each store; a page written often, or in
+ * bulk, is dropped so that its stores can use the TLB again.
+ */
+static void code_page_invalidate(CPURISCVState *env, RISCVCodePage *page,
+                                 hwaddr addr, hwaddr len)
+{
+    hwaddr start, end;
+
+    if (len > 64 || ++page->invalidations > RISCV_CODE_PAGE_INVAL_MAX) {
+        code_page_kill(env, page);
+        return;
+    }
+    start = addr >= page->phys + 2 ? (addr - 2) & ~1ULL : page->phys;
+    end = MIN(addr + len, page->phys + RISCV_PAGE_SIZE);
+    for (hwaddr a = start; a < end; a += 2) {
+        riscv_code_slot_reset(page, (a - page->phys) >> 1);
+    }
+}
+
 void riscv_free_dead_pages(CPURISCVState *env)
 {
     g_ptr_array_set_size(env->dead_pages, 0);
@@ -153,13 +176,27 @@ void riscv_invalidate_code(hwaddr addr, hwaddr len)
             RISCVCodePage *page = g_hash_table_lookup(env->code_pages, &p);
 
             if (page) {
-                code_page_kill(env, page);
+                code_page_invalidate(env, page, addr, len);
             }
             if (p == last) {
                 break;
             }
         }
     }
+}
+
+/* True if some hart has decoded code in physical page @page. */
+static bool page_is_code(hwaddr page)
+{
+    for (guint h = 0; riscv_harts && h < riscv_harts->len; h++) {
+        CPURISCVState *e = g_ptr_array_index(riscv_harts, h);
+
+        if (g_hash_table_size(e->code_pages) &&
+            g_hash_table_lookup(e->code_pages, &page)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool page_is_reserved_by_other(CPURISCVState *env, hwaddr page)
@@ -419,7 +456,8 @@ static void access_chunk(CPURISCVState *env, uint64_t vaddr, void *buf,
             riscv_invalidate_code(pa, len);
         }
         if (pmp_page_uniform(env, pa_page) &&
-            !(store && page_is_reserved_by_other(env, pa_page))) {
+            !(store && (page_is_reserved_by_other(env, pa_page) ||
+                        page_is_code(pa_page)))) {
             t = store ? &env->tlb_write[(vaddr >> 12) % RISCV_TLB_SIZE]
                       : &env->tlb_read[(vaddr >> 12) % RISCV_TLB_SIZE];
             t->tag = page;

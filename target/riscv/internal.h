@@ -32,8 +32,12 @@ struct RISCVInsn {
 struct RISCVCodePage {
     hwaddr phys;
     const uint8_t *host;
+    unsigned invalidations;     /* stores into it so far */
     RISCVInsn insn[RISCV_PAGE_INSNS + 1];
 };
+
+/* Stores into a decoded page after which it is dropped as a whole. */
+#define RISCV_CODE_PAGE_INVAL_MAX 64
 
 /* At most this many decoded pages per hart; then the cache starts over. */
 #define RISCV_MAX_CODE_PAGES 2048
@@ -74,6 +78,7 @@ void riscv_check_generation(CPURISCVState *env);
 /* interp.c */
 void riscv_decode(CPURISCVState *env, RISCVInsn *in, uint32_t insn, int len);
 void riscv_code_page_init(RISCVCodePage *page);
+void riscv_code_slot_reset(RISCVCodePage *page, int idx);
 uint32_t riscv_expand_c(uint16_t c);
 void riscv_log_insn(uint64_t pc, uint32_t raw, int len);
 

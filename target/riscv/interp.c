@@ -306,6 +306,7 @@ static uint64_t amo_apply(int op, uint64_t old, uint64_t val, bool word)
 
 static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
 {
+    int op = in->imm;   /* before the access: it may rewrite this slot */
     uint64_t va = R(rs1), old = 0, val;
     const RISCVTLBEntry *t = &env->tlb_write[(va >> 12) % RISCV_TLB_SIZE];
     void *host;
@@ -318,11 +319,11 @@ static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
     }
     if (host) {
         memcpy(&old, host, size);
-        val = amo_apply(in->imm, old, R(rs2), size == 4);
+        val = amo_apply(op, old, R(rs2), size == 4);
         memcpy(host, &val, size);
     } else {
         old = riscv_load_slow(env, va, size);
-        val = amo_apply(in->imm, old, R(rs2), size == 4);
+        val = amo_apply(op, old, R(rs2), size == 4);
         riscv_store_slow(env, va, size, val);
     }
     R(rd) = size == 4 ? SEXT32(old) : old;
@@ -883,11 +884,22 @@ HANDLER(page_end)
 {
 }
 
+/*
+ * Make slot @idx decode again.  Only fn and imm change: a handler that is
+ * running from this slot (a store into its own instruction) has read the
+ * rest, and NEXT() still finds len.
+ */
+void riscv_code_slot_reset(RISCVCodePage *page, int idx)
+{
+    page->insn[idx].fn = op_decode_slot;
+    page->insn[idx].imm = idx;
+}
+
 void riscv_code_page_init(RISCVCodePage *page)
 {
+    page->invalidations = 0;
     for (int i = 0; i < (int)RISCV_PAGE_INSNS; i++) {
-        page->insn[i].fn = op_decode_slot;
-        page->insn[i].imm = i;
+        riscv_code_slot_reset(page, i);
     }
     page->insn[RISCV_PAGE_INSNS].fn = op_page_end;
 }

@@ -1021,6 +1021,28 @@ static void test_store_invalidates(void)
     finish(env);
 }
 
+/* An instruction rewritten on every pass of a loop (a counter in its imm). */
+static void test_store_loop(void)
+{
+    CPURISCVState *env = RUN(
+        AUIPC(S0, 0),
+        ADDI(S1, ZERO, 0),
+        ADDI(A0, ZERO, 0),              /* 2: imm += 1 on each pass */
+        ADD(S2, S2, A0),
+        LW(T0, S0, 2 * 4),
+        LUI(T1, 0x100),                 /* 1 << 20: the I-type imm's 1 */
+        ADD(T0, T0, T1),
+        SW(T0, S0, 2 * 4),
+        ADDI(S1, S1, 1),
+        ADDI(T2, ZERO, 5),
+        BLT(S1, T2, -(10 - 2) * 4),
+        ECALL);
+
+    g_assert_cmpuint(env->mcause, ==, RISCV_EXCP_M_ECALL);
+    g_assert_cmpuint(env->gpr[S2], ==, 0 + 1 + 2 + 3 + 4);
+    finish(env);
+}
+
 /* The memory map changes under a cached TLB entry: the hart sees it. */
 static void test_map_change(void)
 {
@@ -1132,6 +1154,7 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv/atomic/lr-sc-two-harts", test_lr_sc_two_harts);
     g_test_add_func("/riscv/code/fence-i", test_self_modifying);
     g_test_add_func("/riscv/code/store-invalidates", test_store_invalidates);
+    g_test_add_func("/riscv/code/store-loop", test_store_loop);
     g_test_add_func("/riscv/tlb/map-change", test_map_change);
     g_test_add_func("/riscv/exec/budget", test_budget_exact);
     g_test_add_func("/riscv/code/page-crossing", test_page_crossing);
