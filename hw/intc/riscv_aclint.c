@@ -61,8 +61,8 @@ uint64_t riscv_aclint_mtimer_get_time(void *opaque)
 static void aclint_mtimer_update(RISCVAclintMTimerState *s, uint32_t n)
 {
     uint64_t now = riscv_aclint_mtimer_get_time(s);
-    uint64_t diff;
-    int64_t now_ns, ns;
+    uint64_t diff, ns;
+    int64_t now_ns;
 
     if (s->timecmp[n] <= now) {
         timer_del(&s->harts[n].timer);
@@ -72,10 +72,17 @@ static void aclint_mtimer_update(RISCVAclintMTimerState *s, uint32_t n)
     qemu_irq_lower(s->timer_irqs[n]);
     diff = s->timecmp[n] - now;
     now_ns = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    ns = (int64_t)MIN(
-        aclint_muldiv64(diff, NANOSECONDS_PER_SECOND, s->timebase_freq, true),
-        (uint64_t)(INT64_MAX - now_ns));
-    timer_mod_ns(&s->harts[n].timer, now_ns + ns);
+    ns = aclint_muldiv64(diff, NANOSECONDS_PER_SECOND, s->timebase_freq, true);
+    if (ns >= (uint64_t)(INT64_MAX - now_ns)) {
+        /*
+         * Beyond the end of the virtual clock (e.g. mtimecmp = all ones,
+         * "no timer"): arm nothing, or a deterministic run loop would jump
+         * there when all harts wait.  A later mtime write re-evaluates.
+         */
+        timer_del(&s->harts[n].timer);
+        return;
+    }
+    timer_mod_ns(&s->harts[n].timer, now_ns + (int64_t)ns);
 }
 
 static void aclint_mtimer_cb(void *opaque)

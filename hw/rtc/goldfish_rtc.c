@@ -67,8 +67,12 @@ static void goldfish_rtc_set_alarm(GoldfishRTCState *s)
         return;
     }
     s->alarm_running = 1;
-    timer_mod_ns(&s->timer, now + (int64_t)MIN(event - ticks,
-                                               (uint64_t)(INT64_MAX - now)));
+    if (event - ticks >= (uint64_t)(INT64_MAX - now)) {
+        /* Past the end of the virtual clock: it can never fire. */
+        timer_del(&s->timer);
+        return;
+    }
+    timer_mod_ns(&s->timer, now + (int64_t)(event - ticks));
 }
 
 /* Reading TIME_LOW latches the high half for the TIME_HIGH read after it. */

@@ -198,6 +198,32 @@ static void test_mtimecmp_interrupt(void)
     clint_end();
 }
 
+/*
+ * A compare beyond the end of the virtual clock arms no timer (a
+ * deterministic run loop would jump to it when all harts wait).
+ */
+static void test_far_compare(void)
+{
+    clint_begin();
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, -1);
+    wr64(MTIMECMP(0), 1000);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==,
+                    100000);
+    wr64(MTIMECMP(0), UINT64_MAX);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, -1);
+    wr64(MTIMECMP(1), 1ULL << 62);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, -1);
+    g_assert_cmpint(mtip.level[0] + mtip.level[1], ==, 0);
+    /* Moving mtime close re-arms it. */
+    wr64(MTIME, (1ULL << 62) - 10);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, 1000);
+    clock_to(1000);
+    g_assert_cmpint(mtip.level[1], ==, 1);
+    device_cold_reset(mtimer);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, -1);
+    clint_end();
+}
+
 /* Writing mtime moves every comparison. */
 static void test_mtime_write(void)
 {
@@ -397,6 +423,7 @@ int main(int argc, char **argv)
     g_test_add_func("/aclint/mtimer/compare-interrupt",
                     test_mtimecmp_interrupt);
     g_test_add_func("/aclint/mtimer/mtime-write", test_mtime_write);
+    g_test_add_func("/aclint/mtimer/far-compare", test_far_compare);
     g_test_add_func("/aclint/mtimer/stops-with-machine", test_mtime_stops);
     g_test_add_func("/aclint/mswi/set-clear", test_mswi);
     g_test_add_func("/aclint/sswi/set-only", test_sswi);

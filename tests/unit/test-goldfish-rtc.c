@@ -174,6 +174,11 @@ static void test_alarm(void)
     g_assert_cmphex(rd(ALARM_STATUS), ==, 0);
     wr(CLEAR_INTERRUPT, 1);
 
+    /* An alarm past the end of the virtual clock arms nothing. */
+    set_alarm(UINT64_MAX - 1);
+    g_assert_cmphex(rd(ALARM_STATUS), ==, 1);
+    g_assert_cmpint(qemu_clock_first_deadline_ns(QEMU_CLOCK_VIRTUAL), ==, -1);
+
     /* CLEAR_ALARM cancels. */
     set_alarm(read_time() + 1000);
     g_assert_cmphex(rd(ALARM_STATUS), ==, 1);
