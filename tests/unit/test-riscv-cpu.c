@@ -23,19 +23,29 @@
 #define CLINT_BASE 0x2000000ULL
 #define TICK_SHIFT 4            /* mtime = retired instructions / 16 */
 
+#define MAX_HARTS 4
+
 typedef struct Board {
     Object *owner;
     MemoryRegion ram;
     MemoryRegion clint;
-    RISCVCPU *cpu;
-    uint64_t mtimecmp;
+    RISCVCPU *cpu;              /* harts[0] */
+    RISCVCPU *harts[MAX_HARTS];
+    int nharts;
+    uint64_t mtimecmp[MAX_HARTS];
     uint64_t time_skip;
     GString *console;
 } Board;
 
+/* mtime advances with the instructions all harts retire. */
 static uint64_t board_mtime(Board *b)
 {
-    return (riscv_icount(&b->cpu->env) >> TICK_SHIFT) + b->time_skip;
+    uint64_t n = 0;
+
+    for (int i = 0; i < b->nharts; i++) {
+        n += riscv_icount(&b->harts[i]->env);
+    }
+    return (n >> TICK_SHIFT) + b->time_skip;
 }
 
 static uint64_t board_rdtime(void *opaque)
@@ -45,19 +55,23 @@ static uint64_t board_rdtime(void *opaque)
 
 static void board_update_timer(Board *b)
 {
-    riscv_cpu_set_irq(b->cpu, IRQ_M_TIMER, board_mtime(b) >= b->mtimecmp);
+    uint64_t now = board_mtime(b);
+
+    for (int i = 0; i < b->nharts; i++) {
+        riscv_cpu_set_irq(b->harts[i], IRQ_M_TIMER, now >= b->mtimecmp[i]);
+    }
 }
 
-/* A CLINT for hart 0: msip at 0, mtimecmp at 0x4000, mtime at 0xbff8. */
+/* A CLINT: msip at 4 * hart, mtimecmp at 0x4000 + 8 * hart, mtime. */
 static uint64_t clint_read(void *opaque, hwaddr addr, unsigned size)
 {
     Board *b = opaque;
     uint64_t v = 0;
 
-    if (addr == 0) {
-        v = (riscv_read_mip(&b->cpu->env) & MIP_MSIP) != 0;
-    } else if (addr >= 0x4000 && addr < 0x4008) {
-        v = b->mtimecmp >> (8 * (addr - 0x4000));
+    if (addr < 4 * b->nharts) {
+        v = (riscv_read_mip(&b->harts[addr / 4]->env) & MIP_MSIP) != 0;
+    } else if (addr >= 0x4000 && addr < 0x4000 + 8 * b->nharts) {
+        v = b->mtimecmp[(addr - 0x4000) / 8] >> (8 * (addr & 7));
     } else if (addr >= 0xbff8) {
         v = board_mtime(b) >> (8 * (addr - 0xbff8));
     }
@@ -69,14 +83,18 @@ static void clint_write(void *opaque, hwaddr addr, uint64_t val,
 {
     Board *b = opaque;
 
-    if (addr == 0) {
-        riscv_cpu_set_irq(b->cpu, IRQ_M_SOFT, val & 1);
-    } else if (addr == 0x4000 && size == 8) {
-        b->mtimecmp = val;
-    } else if (addr == 0x4000) {
-        b->mtimecmp = (b->mtimecmp & ~0xffffffffULL) | (uint32_t)val;
-    } else if (addr == 0x4004) {
-        b->mtimecmp = (b->mtimecmp & 0xffffffffULL) | (val << 32);
+    if (addr < 4 * b->nharts) {
+        riscv_cpu_set_irq(b->harts[addr / 4], IRQ_M_SOFT, val & 1);
+    } else if (addr >= 0x4000 && addr < 0x4000 + 8 * b->nharts) {
+        uint64_t *cmp = &b->mtimecmp[(addr - 0x4000) / 8];
+
+        if (size == 8) {
+            *cmp = val;
+        } else if (addr & 4) {
+            *cmp = (*cmp & 0xffffffffULL) | (val << 32);
+        } else {
+            *cmp = (*cmp & ~0xffffffffULL) | (uint32_t)val;
+        }
     }
     board_update_timer(b);
 }
@@ -88,15 +106,14 @@ static const MemoryRegionOps clint_ops = {
     .valid = { .min_access_size = 4, .max_access_size = 8 },
 };
 
-static Board *board_new(const char *type, const char *props)
+static Board *board_new_smp(const char *type, const char *props, int nharts)
 {
     Board *b = g_new0(Board, 1);
-    DeviceState *dev;
 
     memory_map_init();
     b->owner = object_new(TYPE_CONTAINER);
     b->console = g_string_new("");
-    b->mtimecmp = UINT64_MAX;
+    b->nharts = nharts;
     g_assert_true(memory_region_init_ram(&b->ram, b->owner, "ram", RAM_SIZE,
                                          &error_abort));
     memory_region_add_subregion(get_system_memory(), RAM_BASE, &b->ram);
@@ -104,37 +121,53 @@ static Board *board_new(const char *type, const char *props)
                           0x10000);
     memory_region_add_subregion(get_system_memory(), CLINT_BASE, &b->clint);
 
-    dev = qdev_new(type);
-    object_property_add_child(b->owner, "cpu0", OBJECT(dev));
-    object_unref(OBJECT(dev));
-    qdev_prop_set_uint64(dev, "resetvec", RAM_BASE);
-    if (props) {
-        g_auto(GStrv) kv = g_strsplit(props, ",", -1);
+    for (int h = 0; h < nharts; h++) {
+        DeviceState *dev = qdev_new(type);
+        g_autofree char *name = g_strdup_printf("harts[%d]", h);
 
-        for (int i = 0; kv[i]; i++) {
-            g_auto(GStrv) p = g_strsplit(kv[i], "=", 2);
+        object_property_add_child(b->owner, name, OBJECT(dev));
+        object_unref(OBJECT(dev));
+        qdev_prop_set_uint64(dev, "resetvec", RAM_BASE);
+        qdev_prop_set_uint64(dev, "mhartid", h);
+        if (props) {
+            g_auto(GStrv) kv = g_strsplit(props, ",", -1);
 
-            g_assert_true(object_property_parse(OBJECT(dev), p[0], p[1],
-                                                &error_abort));
+            for (int i = 0; kv[i]; i++) {
+                g_auto(GStrv) p = g_strsplit(kv[i], "=", 2);
+
+                g_assert_true(object_property_parse(OBJECT(dev), p[0], p[1],
+                                                    &error_abort));
+            }
         }
+        b->harts[h] = RISCV_CPU(dev);
+        b->mtimecmp[h] = UINT64_MAX;
     }
-    b->cpu = RISCV_CPU(dev);
+    b->cpu = b->harts[0];
     return b;
+}
+
+static Board *board_new(const char *type, const char *props)
+{
+    return board_new_smp(type, props, 1);
 }
 
 static void board_realize(Board *b)
 {
-    qdev_realize(DEVICE(b->cpu), NULL, &error_abort);
-    device_cold_reset(DEVICE(b->cpu));
-    riscv_cpu_set_rdtime_fn(&b->cpu->env, board_rdtime, b);
+    for (int h = 0; h < b->nharts; h++) {
+        qdev_realize(DEVICE(b->harts[h]), NULL, &error_abort);
+        device_cold_reset(DEVICE(b->harts[h]));
+        riscv_cpu_set_rdtime_fn(&b->harts[h]->env, board_rdtime, b);
+    }
 }
 
 static void board_free(Board *b)
 {
-    if (qdev_is_realized(DEVICE(b->cpu))) {
-        qdev_unrealize(DEVICE(b->cpu));
+    for (int h = b->nharts - 1; h >= 0; h--) {
+        if (qdev_is_realized(DEVICE(b->harts[h]))) {
+            qdev_unrealize(DEVICE(b->harts[h]));
+        }
+        object_unparent(OBJECT(b->harts[h]));
     }
-    object_unparent(OBJECT(b->cpu));
     object_unref(b->owner);
     g_string_free(b->console, true);
     g_free(b);
@@ -276,15 +309,15 @@ static void test_hole_fault(void)
 #define FW_SLICE 20000
 
 /*
- * Run @elf to its HTIF exit.  Returns the exit code (0 = pass), or -1 on
- * a timeout; *@console gets what it printed.
+ * Run @elf on @nharts harts (round-robin, slices of FW_SLICE) to its HTIF
+ * exit.  Returns the exit code (0 = pass), or -1 on a timeout; *@console
+ * gets what it printed.
  */
-static int run_firmware(const char *elf, GString **console)
+static int run_firmware(const char *elf, int nharts, GString **console)
 {
-    Board *b = board_new(TYPE_RISCV_CPU_BASE64, NULL);
+    Board *b = board_new_smp(TYPE_RISCV_CPU_BASE64, NULL, nharts);
     AddressSpace *as = &address_space_memory;
     uint64_t entry, tohost, fromhost;
-    int64_t done = 0;
     int code = -1;
 
     board_realize(b);
@@ -293,14 +326,20 @@ static int run_firmware(const char *elf, GString **console)
     g_assert_true(elf_lookup_symbol(elf, "fromhost", &fromhost,
                                     &error_abort));
     rom_reset();
-    cpu_set_pc(CPU(b->cpu), entry);
+    for (int h = 0; h < nharts; h++) {
+        cpu_set_pc(CPU(b->harts[h]), entry);
+    }
 
-    while (done < FW_MAX_INSNS) {
-        uint64_t before = riscv_icount(&b->cpu->env);
-        int r = cpu_exec(CPU(b->cpu), FW_SLICE);
+    while (board_mtime(b) - b->time_skip < (FW_MAX_INSNS >> TICK_SHIFT)) {
+        bool idle = true;
         uint64_t cmd;
 
-        done += riscv_icount(&b->cpu->env) - before + 1;
+        for (int h = 0; h < nharts; h++) {
+            if (cpu_exec(CPU(b->harts[h]), FW_SLICE) != CPU_EXEC_HALTED ||
+                cpu_has_work(CPU(b->harts[h]))) {
+                idle = false;
+            }
+        }
         cmd = address_space_ldq_le(as, tohost, MEMTXATTRS_UNSPECIFIED, NULL);
         if (cmd & 1 && (cmd >> 48) == 0) {
             code = cmd >> 1;
@@ -312,13 +351,18 @@ static int run_firmware(const char *elf, GString **console)
             address_space_stq_le(as, fromhost, 1, MEMTXATTRS_UNSPECIFIED,
                                  NULL);
         }
-        if (r == CPU_EXEC_HALTED && !cpu_has_work(CPU(b->cpu))) {
-            /* Idle: jump the clock to the next timer deadline. */
-            if (b->mtimecmp == UINT64_MAX) {
+        if (idle) {
+            /* Every hart waits: jump the clock to the next deadline. */
+            uint64_t next = UINT64_MAX;
+
+            for (int h = 0; h < nharts; h++) {
+                next = MIN(next, b->mtimecmp[h]);
+            }
+            if (next == UINT64_MAX) {
                 break;
             }
-            if (board_mtime(b) < b->mtimecmp) {
-                b->time_skip += b->mtimecmp - board_mtime(b);
+            if (board_mtime(b) < next) {
+                b->time_skip += next - board_mtime(b);
             }
         }
         board_update_timer(b);
@@ -328,9 +372,15 @@ static int run_firmware(const char *elf, GString **console)
     return code;
 }
 
+typedef struct FirmwareCase {
+    const char *name;
+    int nharts;
+} FirmwareCase;
+
 static void test_firmware(gconstpointer data)
 {
-    const char *name = data;
+    const FirmwareCase *fc = data;
+    const char *name = fc->name;
     g_autofree char *elf = g_strdup_printf("%s/%s-spike.elf",
                                            QOMU_FIRMWARE_DIR, name);
     GString *console = NULL;
@@ -340,7 +390,7 @@ static void test_firmware(gconstpointer data)
         g_test_skip("firmware not built (no riscv64-unknown-elf-gcc)");
         return;
     }
-    code = run_firmware(elf, &console);
+    code = run_firmware(elf, fc->nharts, &console);
     if (code != 0 || g_test_verbose()) {
         g_test_message("%s console:\n%s", name, console->str);
     }
@@ -359,14 +409,17 @@ static void test_firmware_failcheck(void)
         g_test_skip("firmware not built (no riscv64-unknown-elf-gcc)");
         return;
     }
-    g_assert_cmpint(run_firmware(elf, &console), ==, 7);
+    g_assert_cmpint(run_firmware(elf, 1, &console), ==, 7);
     g_string_free(console, true);
 }
 
-static const char *const firmware[] = {
-    "rv64i-alu", "rv64i-ldst", "rv64i-branch", "rv64m", "rv64a", "rv64c",
-    "csr", "exceptions", "interrupts", "deleg", "counters",
-    "counters-exact", "sv39", "sv48", "pmp", "fencei", "misaligned",
+static const FirmwareCase firmware[] = {
+    { "rv64i-alu", 1 }, { "rv64i-ldst", 1 }, { "rv64i-branch", 1 },
+    { "rv64m", 1 }, { "rv64a", 1 }, { "rv64c", 1 }, { "csr", 1 },
+    { "exceptions", 1 }, { "interrupts", 1 }, { "deleg", 1 },
+    { "counters", 1 }, { "counters-exact", 1 }, { "sv39", 1 },
+    { "sv48", 1 }, { "pmp", 1 }, { "fencei", 1 }, { "misaligned", 1 },
+    { "trapret", 1 }, { "smp", 2 },
 };
 
 int main(int argc, char **argv)
@@ -386,9 +439,9 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv-cpu/hole-fault", test_hole_fault);
     for (size_t i = 0; i < ARRAY_SIZE(firmware); i++) {
         g_autofree char *path = g_strdup_printf("/riscv-cpu/firmware/%s",
-                                                firmware[i]);
+                                                firmware[i].name);
 
-        g_test_add_data_func(path, firmware[i], test_firmware);
+        g_test_add_data_func(path, &firmware[i], test_firmware);
     }
     g_test_add_func("/riscv-cpu/firmware/failcheck", test_firmware_failcheck);
     return g_test_run();
