@@ -464,7 +464,16 @@ int riscv_csr_op(CPURISCVState *env, int csrno, uint64_t *ret_value,
         return excp;
     }
     if (write) {
-        csr_write(env, csrno, (old & ~write_mask) | (new_value & write_mask));
+        uint64_t base = old;
+
+        /*
+         * 3.1.9: a read-modify-write of mip uses the software-written
+         * SEIP, not the external line ORed into the value read.
+         */
+        if (csrno == CSR_MIP) {
+            base = (old & ~MIP_SEIP) | (env->mip_sw & MIP_SEIP);
+        }
+        csr_write(env, csrno, (base & ~write_mask) | (new_value & write_mask));
     }
     if (ret_value) {
         *ret_value = old;

@@ -610,6 +610,27 @@ static void test_csr_rules(void)
     finish(env);
 }
 
+/* SEIP reads as the line ORed with the software bit; csrs keeps them apart. */
+static void test_seip(void)
+{
+    CPURISCVState *env;
+    uint64_t v;
+
+    bus_setup();
+    env = cpu_new(ALL_EXT, 0);
+    riscv_cpu_env_set_irq(env, IRQ_S_EXT, 1);
+    riscv_csr_access(env, CSR_MIP, &v, 0, 0);
+    g_assert_cmphex(v & MIP_SEIP, ==, MIP_SEIP);
+    riscv_csr_op(env, CSR_MIP, &v, MIP_SSIP, MIP_SSIP, true);  /* csrs */
+    riscv_cpu_env_set_irq(env, IRQ_S_EXT, 0);
+    riscv_csr_access(env, CSR_MIP, &v, 0, 0);
+    g_assert_cmphex(v, ==, MIP_SSIP);
+    riscv_csr_access(env, CSR_MIP, NULL, MIP_SEIP, MIP_SEIP);
+    riscv_csr_access(env, CSR_MIP, &v, 0, 0);
+    g_assert_cmphex(v, ==, MIP_SSIP | MIP_SEIP);
+    finish(env);
+}
+
 static void test_minstret_write(void)
 {
     CPURISCVState *env = RUN(
@@ -1146,6 +1167,7 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv/trap/ecall-delegation", test_ecall_delegation);
     g_test_add_func("/riscv/csr/rules", test_csr_rules);
     g_test_add_func("/riscv/csr/minstret", test_minstret_write);
+    g_test_add_func("/riscv/csr/mip-seip", test_seip);
     g_test_add_func("/riscv/irq/priority-wfi", test_interrupts);
     g_test_add_func("/riscv/irq/wfi-tw", test_wfi_tw);
     g_test_add_func("/riscv/mmu/sv39", test_sv39);
