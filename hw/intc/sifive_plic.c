@@ -88,7 +88,12 @@ static void sifive_plic_update(SiFivePLICState *s)
     }
 }
 
-/* The gateway of a level-triggered source. */
+/*
+ * The gateway of a level-triggered source.  A high line forwards one
+ * request; the core keeps it pending until a claim, even if the line
+ * drops first (PLIC spec, "Interrupt Gateways"; QEMU does the same).  The
+ * gateway forwards no new request until the completion.
+ */
 static void sifive_plic_irq_request(void *opaque, int irq, int level)
 {
     SiFivePLICState *s = opaque;
@@ -100,9 +105,7 @@ static void sifive_plic_irq_request(void *opaque, int irq, int level)
         return;
     }
     plic_set_bit(s->level, irq, level > 0);
-    if (level <= 0) {
-        plic_set_bit(s->pending, irq, false);
-    } else if (!plic_bit(s->claimed, irq)) {
+    if (level > 0 && !plic_bit(s->claimed, irq)) {
         plic_set_bit(s->pending, irq, true);
     }
     sifive_plic_update(s);
