@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * pci_ids.h: the PCI vendor, device and class codes qomu's devices use
+ * (PCI Code and ID Assignment Specification; QEMU's include/hw/pci/pci_ids.h
+ * names).
+ */
+#ifndef HW_PCI_PCI_IDS_H
+#define HW_PCI_PCI_IDS_H
+
+#define PCI_CLASS_NOT_DEFINED 0x0000
+#define PCI_CLASS_STORAGE_SCSI 0x0100
+#define PCI_CLASS_NETWORK_ETHERNET 0x0200
+#define PCI_CLASS_DISPLAY_VGA 0x0300
+#define PCI_CLASS_BRIDGE_HOST 0x0600
+#define PCI_CLASS_BRIDGE_PCI 0x0604
+#define PCI_CLASS_BRIDGE_OTHER 0x0680
+#define PCI_CLASS_COMMUNICATION_SERIAL 0x0700
+#define PCI_CLASS_COMMUNICATION_OTHER 0x0780
+#define PCI_CLASS_OTHERS 0xff
+
+#define PCI_VENDOR_ID_REDHAT_QUMRANET 0x1af4
+#define PCI_SUBVENDOR_ID_REDHAT_QUMRANET 0x1af4
+#define PCI_SUBDEVICE_ID_QEMU 0x1100
+
+#define PCI_VENDOR_ID_REDHAT 0x1b36
+#define PCI_DEVICE_ID_REDHAT_BRIDGE 0x0001
+#define PCI_DEVICE_ID_REDHAT_SERIAL 0x0002
+#define PCI_DEVICE_ID_REDHAT_TEST 0x0005
+#define PCI_DEVICE_ID_REDHAT_PCIE_HOST 0x0008
+
+#define PCI_VENDOR_ID_QEMU 0x1234
+#define PCI_DEVICE_ID_QEMU_EDU 0x11e8
+
+#endif /* HW_PCI_PCI_IDS_H */
