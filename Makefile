@@ -23,12 +23,15 @@ check: setup
 check-unit: all
 	meson test -C $(BUILD) --print-errorlogs --suite unit
 
-# Unit tests under AddressSanitizer + UBSan with LeakSanitizer on.
+# Unit tests, and whole runs of the program (the ISA firmware on spike, the
+# command-line cases), under AddressSanitizer + UBSan with LeakSanitizer
+# on: every run must end with nothing of qomu's still allocated.
+SAN_SUITES = --suite unit --suite firmware --suite cmdline
 check-sanitizers: setup
 	$(MAKE) BUILD=build-san CONFIGURE_FLAGS="--enable-sanitizers $(CONFIGURE_FLAGS)" all
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	meson test -C build-san --print-errorlogs --suite unit --num-processes 2
+	meson test -C build-san --print-errorlogs $(SAN_SUITES) --num-processes 2
 	@python3 scripts/test-summary.py build-san
 
 run: setup

@@ -20,8 +20,10 @@
 #include "hw/qdev-properties.h"
 #include "hw/resettable.h"
 #include "chardev/char.h"
+#include "monitor/monitor.h"
 #include "qomu/timer.h"
 #include "system/main-loop.h"
+#include "system/qtest.h"
 #include "system/runstate.h"
 #include "system/system.h"
 
@@ -167,6 +169,23 @@ static void QOMU_NORETURN option_error(const char *opt, const char *arg,
     }
     report_one_line(err);
     exit(1);
+}
+
+/*
+ * Print a help text and exit 0, freeing what the command line holds so
+ * that LeakSanitizer sees a clean exit.
+ */
+static void QOMU_NORETURN exit_with_help(char *text)
+{
+    fputs(text, stdout);
+    g_free(text);
+    qobject_unref(config.machine_opts);
+    for (GPtrArray **l = (GPtrArray *[]){ config.devices, config.globals,
+                                          config.serials, config.chardevs,
+                                          NULL }; *l; l++) {
+        g_ptr_array_free(*l, TRUE);
+    }
+    exit(0);
 }
 
 static void append_opt(GPtrArray **list, const char *arg)
@@ -362,9 +381,7 @@ static MachineClass *select_machine(void)
         type = qdict_get_try_str(config.machine_opts, "type");
     }
     if ((type && !strcmp(type, "help")) || (!type && config.machine_help)) {
-        g_autofree char *text = machine_help_text();
-        printf("%s", text);
-        exit(0);
+        exit_with_help(machine_help_text());
     }
     if (!type) {
         mc = machine_default_class();
@@ -433,8 +450,8 @@ static void device_help(void)
         if (!text) {
             option_error("device", arg, err);
         }
-        printf("%s", text);
-        exit(0);
+        qobject_unref(g_steal_pointer(&opts));
+        exit_with_help(g_steal_pointer(&text));
     }
 }
 
@@ -473,17 +490,19 @@ static const char *cpu_type_by_model(const char *model)
     return NULL;
 }
 
-static void cpu_help(void)
+static void QOMU_NORETURN cpu_help(QDict *opts)
 {
-    g_autoptr(GSList) list = object_class_get_list(TYPE_CPU, false);
+    GSList *list = object_class_get_list(TYPE_CPU, false);
+    GString *out = g_string_new("Available CPUs:\n");
 
-    printf("Available CPUs:\n");
     for (GSList *l = list; l; l = l->next) {
         g_autofree char *model =
             cpu_model_name(object_class_get_name(l->data));
-        printf("  %s\n", model);
+        g_string_append_printf(out, "  %s\n", model);
     }
-    exit(0);
+    g_slist_free(list);
+    qobject_unref(opts);
+    exit_with_help(g_string_free(out, FALSE));
 }
 
 /*
@@ -505,7 +524,7 @@ static void configure_cpu(void)
     }
     model = qdict_get_try_str(opts, "model");
     if (help || !model || !strcmp(model, "help")) {
-        cpu_help();
+        cpu_help(g_steal_pointer(&opts));
     }
     type = cpu_type_by_model(model);
     if (!type) {
@@ -667,6 +686,7 @@ bool system_config_apply(const QomuConfig *cfg, MachineState *ms,
     if (cfg->icount && !configure_icount(cfg->icount, errp)) {
         return false;
     }
+    monitor_init_globals(); /* before any "mon:" chardev is made */
     for (guint i = 0; cfg->chardevs && i < cfg->chardevs->len; i++) {
         const char *arg = g_ptr_array_index(cfg->chardevs, i);
 
@@ -697,6 +717,14 @@ bool system_config_apply(const QomuConfig *cfg, MachineState *ms,
         }
         serial_hds_add(chr);
     }
+    if (cfg->monitor && !monitor_init_from_spec(cfg->monitor, errp)) {
+        error_prepend(errp, "-monitor %s: ", cfg->monitor);
+        return false;
+    }
+    if (cfg->qtest && !qtest_server_init(cfg->qtest, errp)) {
+        error_prepend(errp, "-qtest %s: ", cfg->qtest);
+        return false;
+    }
     return true;
 }
 
@@ -705,6 +733,8 @@ static void teardown(void)
 {
     qdev_teardown_all();
     serial_hds_cleanup();
+    monitor_cleanup();
+    qtest_server_cleanup();
     chardev_cleanup_all();
     object_root_cleanup();
     rom_list_free();        /* the ROM list points into the address spaces */
