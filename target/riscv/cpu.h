@@ -34,6 +34,7 @@
 #define RISCV_TLB_BITS  8
 #define RISCV_TLB_SIZE  (1 << RISCV_TLB_BITS)
 #define RISCV_PMP_REGIONS 16
+#define RISCV_MMU_MODES 3
 #define RISCV_HPM_MAX 32
 
 typedef struct CPURISCVState CPURISCVState;
@@ -97,9 +98,15 @@ struct CPURISCVState {
     bool exit_request;
     int priv;
 
-    RISCVTLBEntry tlb_read[RISCV_TLB_SIZE];
-    RISCVTLBEntry tlb_write[RISCV_TLB_SIZE];
-    RISCVITLBEntry tlb_fetch[RISCV_TLB_SIZE];
+    /*
+     * One set of TLBs per privilege (U, S, M: riscv_mmu_index()), so that
+     * traps and xRET need no flush; data accesses use data_mmu, the index
+     * of the privilege loads and stores run at (MPRV applied).
+     */
+    int data_mmu;
+    RISCVTLBEntry tlb_read[RISCV_MMU_MODES][RISCV_TLB_SIZE];
+    RISCVTLBEntry tlb_write[RISCV_MMU_MODES][RISCV_TLB_SIZE];
+    RISCVITLBEntry tlb_fetch[RISCV_MMU_MODES][RISCV_TLB_SIZE];
 
     /* CSRs. */
     uint64_t mstatus;

@@ -81,6 +81,7 @@ void riscv_tlb_flush(CPURISCVState *env)
     memset(env->tlb_read, 0xff, sizeof(env->tlb_read));
     memset(env->tlb_write, 0xff, sizeof(env->tlb_write));
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
+    riscv_update_data_mmu(env);
     riscv_request_check(env);
 }
 
@@ -93,12 +94,14 @@ static void tlb_drop_write_host(CPURISCVState *except, const void *host)
         if (e == except) {
             continue;
         }
-        for (int i = 0; i < RISCV_TLB_SIZE; i++) {
-            RISCVTLBEntry *t = &e->tlb_write[i];
+        for (int m = 0; m < RISCV_MMU_MODES; m++) {
+            for (int i = 0; i < RISCV_TLB_SIZE; i++) {
+                RISCVTLBEntry *t = &e->tlb_write[m][i];
 
-            if (t->tag != UINT64_MAX &&
-                (uintptr_t)(t->addend + t->tag) == (uintptr_t)host) {
-                t->tag = UINT64_MAX;
+                if (t->tag != UINT64_MAX &&
+                    (uintptr_t)(t->addend + t->tag) == (uintptr_t)host) {
+                    t->tag = UINT64_MAX;
+                }
             }
         }
     }
@@ -112,6 +115,7 @@ static void code_page_kill(CPURISCVState *env, RISCVCodePage *page)
     g_hash_table_steal(env->code_pages, &page->phys);
     g_ptr_array_add(env->dead_pages, page);
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
+    riscv_update_data_mmu(env);
     riscv_request_check(env);
 }
 
@@ -154,6 +158,7 @@ void riscv_code_flush_all(CPURISCVState *env)
         g_hash_table_iter_steal(&it);
     }
     memset(env->tlb_fetch, 0xff, sizeof(env->tlb_fetch));
+    riscv_update_data_mmu(env);
     riscv_request_check(env);
 }
 
@@ -458,8 +463,10 @@ static void access_chunk(CPURISCVState *env, uint64_t vaddr, void *buf,
         if (pmp_page_uniform(env, pa_page) &&
             !(store && (page_is_reserved_by_other(env, pa_page) ||
                         page_is_code(pa_page)))) {
-            t = store ? &env->tlb_write[(vaddr >> 12) % RISCV_TLB_SIZE]
-                      : &env->tlb_read[(vaddr >> 12) % RISCV_TLB_SIZE];
+            int mmu = riscv_mmu_index(priv);
+            int idx = (vaddr >> 12) % RISCV_TLB_SIZE;
+
+            t = store ? &env->tlb_write[mmu][idx] : &env->tlb_read[mmu][idx];
             t->tag = page;
             t->addend = (uintptr_t)host - page;
         }
@@ -641,7 +648,8 @@ uint16_t riscv_fetch_parcel(CPURISCVState *env, uint64_t vaddr)
  */
 RISCVCodePage *riscv_fetch_page(CPURISCVState *env, uint64_t pc)
 {
-    RISCVITLBEntry *t = &env->tlb_fetch[(pc >> 12) % RISCV_TLB_SIZE];
+    RISCVITLBEntry *t = &env->tlb_fetch[riscv_mmu_index(env->priv)]
+                                       [(pc >> 12) % RISCV_TLB_SIZE];
     uint64_t vpage = pc & RISCV_PAGE_MASK;
     RISCVCodePage *page;
     hwaddr pa, pa_page;
@@ -720,7 +728,8 @@ void riscv_do_trap(CPURISCVState *env, uint64_t cause, uint64_t tval)
                   irq ? "async" : "sync", code,
                   env->priv == PRV_S ? env->sepc : env->mepc,
                   tval, priv_name(old_priv), priv_name(env->priv), env->pc);
-    riscv_tlb_flush(env);
+    riscv_update_data_mmu(env);
+    riscv_request_check(env);
 }
 
 void riscv_raise_exception(CPURISCVState *env, int cause, uint64_t tval)

@@ -116,10 +116,11 @@ static void mstatus_write(CPURISCVState *env, uint64_t val)
         val = (val & ~MSTATUS_MPP) | (old & MSTATUS_MPP);
     }
     env->mstatus = (old & ~mask) | (val & mask);
-    if ((old ^ env->mstatus) & (MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM |
-                                MSTATUS_MXR)) {
+    /* SUM and MXR change what S/U may access; MPRV/MPP pick a TLB set. */
+    if ((old ^ env->mstatus) & (MSTATUS_SUM | MSTATUS_MXR)) {
         riscv_tlb_flush(env);
     }
+    riscv_update_data_mmu(env);
     riscv_request_check(env);
 }
 

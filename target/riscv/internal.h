@@ -96,4 +96,16 @@ static inline int riscv_data_priv(CPURISCVState *env)
     return env->priv;
 }
 
+/* The TLB set of privilege @priv: U 0, S 1, M 2. */
+static inline int riscv_mmu_index(int priv)
+{
+    return priv == PRV_M ? 2 : priv;
+}
+
+/* After a change of privilege or of mstatus.MPRV/MPP. */
+static inline void riscv_update_data_mmu(CPURISCVState *env)
+{
+    env->data_mmu = riscv_mmu_index(riscv_data_priv(env));
+}
+
 #endif /* TARGET_RISCV_INTERNAL_H */

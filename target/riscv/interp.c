@@ -46,7 +46,8 @@
 #define DEFINE_LOAD(bits)                                                   \
 static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va)   \
 {                                                                           \
-    const RISCVTLBEntry *t = &env->tlb_read[(va >> 12) % RISCV_TLB_SIZE];   \
+    const RISCVTLBEntry *t =                                                \
+        &env->tlb_read[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];         \
     uint##bits##_t v;                                                       \
                                                                             \
     if (likely(t->tag == (va & RISCV_PAGE_MASK) &&                          \
@@ -61,7 +62,8 @@ static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va)   \
 static inline void store##bits(CPURISCVState *env, uint64_t va,            \
                                uint##bits##_t v)                            \
 {                                                                           \
-    const RISCVTLBEntry *t = &env->tlb_write[(va >> 12) % RISCV_TLB_SIZE];  \
+    const RISCVTLBEntry *t =                                                \
+        &env->tlb_write[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];        \
                                                                             \
     if (likely(t->tag == (va & RISCV_PAGE_MASK) &&                          \
                (va & (RISCV_PAGE_SIZE - 1)) <= RISCV_PAGE_SIZE - bits / 8)) { \
@@ -308,7 +310,8 @@ static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
 {
     int op = in->imm;   /* before the access: it may rewrite this slot */
     uint64_t va = R(rs1), old = 0, val;
-    const RISCVTLBEntry *t = &env->tlb_write[(va >> 12) % RISCV_TLB_SIZE];
+    const RISCVTLBEntry *t =
+        &env->tlb_write[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];
     void *host;
     hwaddr pa;
 
@@ -403,7 +406,8 @@ HANDLER(mret)
     env->priv = mpp;
     env->pc = env->mepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
     env->budget--;
-    riscv_tlb_flush(env);
+    riscv_update_data_mmu(env);
+    riscv_request_check(env);
     qemu_log_mask(CPU_LOG_INT, "mret: hart:%" PRIu64 " -> priv %d, pc 0x%"
                   PRIx64 "\n", env->mhartid, mpp, env->pc);
 }
@@ -424,7 +428,8 @@ HANDLER(sret)
     env->priv = spp;
     env->pc = env->sepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
     env->budget--;
-    riscv_tlb_flush(env);
+    riscv_update_data_mmu(env);
+    riscv_request_check(env);
     qemu_log_mask(CPU_LOG_INT, "sret: hart:%" PRIu64 " -> priv %d, pc 0x%"
                   PRIx64 "\n", env->mhartid, spp, env->pc);
 }
