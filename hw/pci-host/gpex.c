@@ -216,8 +216,6 @@ bool gpex_fdt_add_node(void *fdt, const char *parent_path,
 {
     g_autofree char *name =
         g_strdup_printf("pci@%" PRIx64, (uint64_t)cfg->ecam_base);
-    int parent = fdt_path_offset(fdt, parent_path);
-    int node = parent < 0 ? parent : fdt_add_subnode(fdt, parent, name);
     fdt32_t bus_range[] = {0, cpu_to_fdt32(cfg->ecam_size /
                                            PCIE_MMCFG_SIZE_MIN - 1)};
     fdt64_t reg[] = {cpu_to_fdt64(cfg->ecam_base),
@@ -232,30 +230,43 @@ bool gpex_fdt_add_node(void *fdt, const char *parent_path,
         cpu_to_fdt32(cfg->mmio_base >> 32), cpu_to_fdt32(cfg->mmio_base),
         cpu_to_fdt32(cfg->mmio_size >> 32), cpu_to_fdt32(cfg->mmio_size),
     };
-    int err = node;
+    GPEXConfig c = *cfg;
+    int parent, node;
 
-    if (node >= 0) {
-        err = fdt_setprop_u32(fdt, node, "#address-cells",
-                              FDT_PCI_ADDR_CELLS) ||
-              fdt_setprop_u32(fdt, node, "#interrupt-cells",
-                              FDT_PCI_INT_CELLS) ||
-              fdt_setprop_u32(fdt, node, "#size-cells", 2) ||
-              fdt_setprop_string(fdt, node, "compatible",
-                                 "pci-host-ecam-generic") ||
-              fdt_setprop_string(fdt, node, "device_type", "pci") ||
-              fdt_setprop_u32(fdt, node, "linux,pci-domain", 0) ||
-              fdt_setprop(fdt, node, "bus-range", bus_range,
-                          sizeof(bus_range)) ||
-              fdt_setprop(fdt, node, "dma-coherent", NULL, 0) ||
-              fdt_setprop(fdt, node, "reg", reg, sizeof(reg)) ||
-              fdt_setprop(fdt, node, "ranges", ranges, sizeof(ranges)) ||
-              gpex_fdt_irq_map(fdt, node, cfg)
-                  ? -FDT_ERR_NOSPACE
-                  : 0;
+    if (!c.irqchip_phandle && c.irqchip_fdt_path) {
+        int ic = fdt_path_offset(fdt, c.irqchip_fdt_path);
+
+        c.irqchip_phandle = ic < 0 ? 0 : fdt_get_phandle(fdt, ic);
     }
-    if (err < 0) {
-        error_setg(errp, "cannot add the PCIe node %s/%s to the device tree: %s",
-                   parent_path, name, fdt_strerror(err));
+    if (!c.irqchip_phandle) {
+        error_setg(errp,
+                   "PCIe node: no phandle for the interrupt controller %s "
+                   "in the device tree",
+                   c.irqchip_fdt_path ? c.irqchip_fdt_path : "(none given)");
+        return false;
+    }
+    parent = fdt_path_offset(fdt, parent_path);
+    node = parent < 0 ? parent : fdt_add_subnode(fdt, parent, name);
+    if (node >= 0 &&
+        (fdt_setprop_u32(fdt, node, "#address-cells", FDT_PCI_ADDR_CELLS) ||
+         fdt_setprop_u32(fdt, node, "#interrupt-cells", FDT_PCI_INT_CELLS) ||
+         fdt_setprop_u32(fdt, node, "#size-cells", 2) ||
+         fdt_setprop_string(fdt, node, "compatible",
+                            "pci-host-ecam-generic") ||
+         fdt_setprop_string(fdt, node, "device_type", "pci") ||
+         fdt_setprop_u32(fdt, node, "linux,pci-domain", 0) ||
+         fdt_setprop(fdt, node, "bus-range", bus_range,
+                     sizeof(bus_range)) ||
+         fdt_setprop(fdt, node, "dma-coherent", NULL, 0) ||
+         fdt_setprop(fdt, node, "reg", reg, sizeof(reg)) ||
+         fdt_setprop(fdt, node, "ranges", ranges, sizeof(ranges)) ||
+         gpex_fdt_irq_map(fdt, node, &c))) {
+        node = -FDT_ERR_NOSPACE;
+    }
+    if (node < 0) {
+        error_setg(errp,
+                   "cannot add the PCIe node %s/%s to the device tree: %s",
+                   parent_path, name, fdt_strerror(node));
         return false;
     }
     return true;

@@ -20,6 +20,7 @@
 #include "hw/intc/sifive_plic.h"
 #include "hw/loader.h"
 #include "hw/misc/sifive_test.h"
+#include "hw/pci-host/gpex.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-properties.h"
 #include "hw/riscv/boot.h"
@@ -542,6 +543,29 @@ static bool virt_setup_boot(RISCVVirtState *s, MachineState *ms,
         }
     } else if (!virt_create_fdt(s, errp)) {
         return false;
+    }
+    /*
+     * The PCIe host, owned by PCI (hw/pci-host/gpex.c, docs/devel/pci.md):
+     * /machine/soc/pcie, its windows, INTA..INTD on PLIC 32..35 and its
+     * node in the generated tree (not in a -dtb one).
+     */
+    {
+        const GPEXConfig pcie = {
+            .ecam_base = virt_memmap[VIRT_PCIE_ECAM].base,
+            .ecam_size = virt_memmap[VIRT_PCIE_ECAM].size,
+            .mmio_base = virt_memmap[VIRT_PCIE_MMIO].base,
+            .mmio_size = virt_memmap[VIRT_PCIE_MMIO].size,
+            .pio_base = virt_memmap[VIRT_PCIE_PIO].base,
+            .pio_size = virt_memmap[VIRT_PCIE_PIO].size,
+            .irqchip = DEVICE(object_resolve_path_component(s->soc, "plic")),
+            .irq_base = PCIE_IRQ,
+            .irqchip_fdt_path = "/soc/plic@c000000",
+        };
+
+        if (!gpex_virt_init(s->soc, get_system_memory(), &pcie,
+                            ms->dtb ? NULL : ms->fdt, errp)) {
+            return false;
+        }
     }
     if (!riscv_fdt_set_chosen(ms, ms->fdt, errp)) {
         return false;

@@ -68,7 +68,10 @@ struct GPEXHost {
  * address, as QEMU's virt).
  * @pio_base, @pio_size: the I/O window (bus I/O address 0 at @pio_base).
  * @irqchip, @irq_base: INTA..INTD drive irqchip inputs @irq_base..+3.
- * @irqchip_phandle: the interrupt controller's phandle for interrupt-map.
+ * @irqchip_phandle: the interrupt controller's phandle for interrupt-map;
+ * 0: read it from the node at @irqchip_fdt_path.
+ * @irqchip_fdt_path: the interrupt controller's node, e.g.
+ * "/soc/plic@c000000" (used when @irqchip_phandle is 0).
  */
 typedef struct GPEXConfig {
     hwaddr ecam_base;
@@ -80,6 +83,7 @@ typedef struct GPEXConfig {
     DeviceState *irqchip;
     int irq_base;
     uint32_t irqchip_phandle;
+    const char *irqchip_fdt_path;
 } GPEXConfig;
 
 /**
