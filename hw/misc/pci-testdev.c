@@ -11,12 +11,14 @@
  * offset 0:
  *   0 test, 1 width (1), 4 offset (le32), 8 data (le8), 12 count (le32),
  *   16 the NUL-terminated name ("mmio-no-eventfd" ...).
- * A write at the test's offset (mmio: 2048 + i, portio: 128 + i, i the
- * test index over both BARs) counts once; the datamatch test counts only
- * data 0xfa.
+ * A byte write at the test's offset (mmio: 2048 + i, portio: 128 + i, i
+ * the test index over both BARs, which is also the "test" byte) counts
+ * once; every test but the wildcard one counts only data 0xfa (QEMU's
+ * match_data is true for "no-eventfd" too).
  *
- * Difference from QEMU: no eventfds (qomu has no KVM); the eventfd tests
- * count through the same path, so every test counts every matching write.
+ * Difference from QEMU: no eventfds (qomu has no KVM).  QEMU's TCG lets
+ * the eventfd swallow the writes of the two eventfd tests, so only
+ * "no-eventfd" counts there; qomu counts all three through the device.
  * No "membar" BAR.
  */
 #include "qomu/osdep.h"
@@ -83,14 +85,15 @@ static uint64_t pci_testdev_read(void *opaque, hwaddr addr, unsigned size)
         return 0;
     }
     test = &d->tests[d->current];
-    if (addr + size > test->bufsize) {
+    /* As QEMU: the name's final NUL reads as 0 through this check. */
+    if (addr + size >= test->bufsize) {
         return 0;
     }
     return test->hdr[addr];
 }
 
 static void pci_testdev_write(PCITestDevState *d, hwaddr addr, uint64_t val,
-                              int type)
+                              unsigned size, int type)
 {
     IOTest *test;
 
@@ -110,7 +113,8 @@ static void pci_testdev_write(PCITestDevState *d, hwaddr addr, uint64_t val,
     if (addr != pci_get_long(test->hdr + HDR_OFFSET)) {
         return;
     }
-    if (test->match_data && val != test->hdr[HDR_DATA]) {
+    if (test->match_data &&
+        (size != IOTEST_ACCESS_WIDTH || val != test->hdr[HDR_DATA])) {
         return;
     }
     pci_testdev_count(test);
@@ -119,13 +123,13 @@ static void pci_testdev_write(PCITestDevState *d, hwaddr addr, uint64_t val,
 static void pci_testdev_mmio_write(void *opaque, hwaddr addr, uint64_t val,
                                    unsigned size)
 {
-    pci_testdev_write(opaque, addr, val, IOTEST_MMIO);
+    pci_testdev_write(opaque, addr, val, size, IOTEST_MMIO);
 }
 
 static void pci_testdev_pio_write(void *opaque, hwaddr addr, uint64_t val,
                                   unsigned size)
 {
-    pci_testdev_write(opaque, addr, val, IOTEST_PORTIO);
+    pci_testdev_write(opaque, addr, val, size, IOTEST_PORTIO);
 }
 
 /* Byte registers: the memory API splits wider accesses (QEMU's impl 1). */
@@ -168,12 +172,12 @@ static void pci_testdev_reset_tests(PCITestDevState *d)
         memset(test->hdr, 0, sizeof(test->hdr));
         test->bufsize = HDR_NAME + strlen(name) + 1;
         memcpy(test->hdr + HDR_NAME, name, strlen(name) + 1);
-        test->hdr[HDR_TEST] = n;
+        test->hdr[HDR_TEST] = i;
         test->hdr[HDR_WIDTH] = IOTEST_ACCESS_WIDTH;
         pci_set_long(test->hdr + HDR_OFFSET,
                      (type == IOTEST_MMIO ? IOTEST_MEMSIZE : IOTEST_IOSIZE) +
                          i * IOTEST_ACCESS_WIDTH);
-        test->match_data = n == IOTEST_DATAMATCH_TEST;
+        test->match_data = n != IOTEST_WILDCARD;
         test->hdr[HDR_DATA] =
             test->match_data ? IOTEST_DATAMATCH : IOTEST_NOMATCH;
     }

@@ -308,19 +308,25 @@ static void test_testdev(void)
     wr(CFG(PCI_DEVFN(2, 0), PCI_COMMAND),
        PCI_COMMAND_MEMORY | PCI_COMMAND_IO, 2);
 
-    /* MMIO test 0: no data match, offset 2048. */
+    /* MMIO test 0 ("no-eventfd"): data 0xfa at 2048, byte writes. */
     wr(TD_MMIO, 0, 1);
     g_assert_cmpint(rd(TD_MMIO + 4, 4), ==, 2048);
+    g_assert_cmphex(rd(TD_MMIO + 8, 1), ==, 0xfa);
     for (int i = 0; i < 16; i++) {
         name[i] = rd(TD_MMIO + 16 + i, 1);
     }
     name[16] = 0;
     g_assert_cmpstr(name, ==, "mmio-no-eventfd");
     for (int i = 0; i < 5; i++) {
-        wr(TD_MMIO + 2048, i, 1);
+        wr(TD_MMIO + 2048, 0xfa, 1);
     }
-    wr(TD_MMIO + 2040, 1, 1);
+    wr(TD_MMIO + 2048, 0xfb, 1);
+    wr(TD_MMIO + 2040, 0xfa, 1);
     g_assert_cmpint(td_count(TD_MMIO), ==, 5);
+    /* A wider write reaches the byte registers one byte at a time (as
+     * QEMU's impl size 1): its low byte counts. */
+    wr(TD_MMIO + 2048, 0x01fa, 2);
+    g_assert_cmpint(td_count(TD_MMIO), ==, 6);
     /* MMIO test 2: datamatch 0xfa at 2050. */
     wr(TD_MMIO, 2, 1);
     g_assert_cmpint(td_count(TD_MMIO), ==, 0);
@@ -330,8 +336,10 @@ static void test_testdev(void)
     wr(TD_MMIO + 2050, 0xfb, 1);
     wr(TD_MMIO + 2050, 0xfa, 1);
     g_assert_cmpint(td_count(TD_MMIO), ==, 2);
-    /* Port I/O test 1 (index 4): offset 128 + 4, any data. */
+    /* Port I/O test 1 (index 4, "wildcard"): offset 128 + 4, any data. */
     wr(PIO_BASE + TD_PIO, 1, 1);
+    g_assert_cmpint(rd(PIO_BASE + TD_PIO, 1), ==, 4);
+    g_assert_cmphex(rd(PIO_BASE + TD_PIO + 8, 1), ==, 0xce);
     g_assert_cmpint(rd(PIO_BASE + TD_PIO + 4, 4), ==, 132);
     wr(PIO_BASE + TD_PIO + 132, 0x11, 1);
     wr(PIO_BASE + TD_PIO + 132, 0x22, 1);
