@@ -659,6 +659,33 @@ static void pci_do_device_reset(PCIDevice *dev)
 
 /* The device type */
 
+/* "SLOT[.FN]", hex, slot optionally with 0x (QEMU's spelling). */
+static bool pci_parse_devfn(const char *str, unsigned int *slot,
+                            unsigned int *fn)
+{
+    const char *p = str;
+    char *end;
+    guint64 v;
+
+    if (!g_ascii_isxdigit(*p)) {
+        return false;
+    }
+    v = g_ascii_strtoull(p, &end, 16);
+    if (end == p || v > 31) {
+        return false;
+    }
+    *slot = v;
+    *fn = 0;
+    if (!*end) {
+        return true;
+    }
+    if (*end != '.' || !g_ascii_isxdigit(end[1]) || end[2]) {
+        return false;
+    }
+    *fn = g_ascii_xdigit_value(end[1]);
+    return *fn <= 7;
+}
+
 /* "addr": a devfn written SLOT[.FN] in hex (QEMU's pci-devfn property). */
 static void pci_devfn_set(Object *obj, Visitor *v, const char *name,
                           void *opaque, Error **errp)
@@ -666,8 +693,7 @@ static void pci_devfn_set(Object *obj, Visitor *v, const char *name,
     const Property *prop = opaque;
     int32_t *ptr = object_field_prop_ptr(obj, prop);
     g_autofree char *str = NULL;
-    unsigned int slot, fn = 0;
-    int n = 0;
+    unsigned int slot, fn;
     int32_t value;
 
     if (!visit_type_str(v, name, &str, NULL)) {
@@ -684,15 +710,7 @@ static void pci_devfn_set(Object *obj, Visitor *v, const char *name,
         *ptr = value;
         return;
     }
-    if (sscanf(str, "%x.%x%n", &slot, &fn, &n) != 2) {
-        fn = 0;
-        n = 0;
-        if (sscanf(str, "%x%n", &slot, &n) != 1) {
-            n = -1;
-        }
-    }
-    if (n < 0 || str[n] != '\0' || strchr(str, '-') || strchr(str, '+') ||
-        g_ascii_isspace(str[0]) || slot > 31 || fn > 7) {
+    if (!pci_parse_devfn(str, &slot, &fn)) {
         error_setg(errp,
                    "property '%s' expects a PCI address SLOT.FN in hex "
                    "(slot 00-1f, function 0-7, e.g. 05.0), not '%s'",
@@ -820,7 +838,7 @@ static void pci_qdev_realize(DeviceState *qdev, Error **errp)
     if (bus->dma_root) {
         as_name = g_strdup_printf("%s bus master", d->name);
         memory_region_init_alias(&d->bus_master_enable_region, OBJECT(d),
-                                 "bus master", bus->dma_root, 0,
+                                 "bus-master", bus->dma_root, 0,
                                  memory_region_size(bus->dma_root));
         memory_region_set_enabled(&d->bus_master_enable_region, false);
         memory_region_add_subregion(&d->bus_master_container_region, 0,
@@ -881,7 +899,7 @@ static void pci_device_init(Object *obj)
     PCIDevice *d = PCI_DEVICE(obj);
 
     memory_region_init(&d->bus_master_container_region, obj,
-                       "bus master container", UINT64_MAX);
+                       "bus-master-container", UINT64_MAX);
 }
 
 static void pci_device_finalize(Object *obj)
