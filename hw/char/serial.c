@@ -621,8 +621,9 @@ static void serial_mm_realize(DeviceState *dev, Error **errp)
     if (!qdev_realize(DEVICE(&s->serial), NULL, errp)) {
         return;
     }
+    /* Named after the type: "serial" is the core child's name. */
     memory_region_init_io(&s->mmio, OBJECT(dev), &serial_mm_ops, s,
-                          "serial", 8 << s->regshift);
+                          TYPE_SERIAL_MM, 8 << s->regshift);
     sysbus_init_mmio(SYS_BUS_DEVICE(dev), &s->mmio);
 }
 
