@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * hmp-cmds.c: the human monitor's commands and `info` subcommands, with
+ * QEMU's names, arguments and (where QEMU's is sensible) output format.
+ * Every failure goes to errp and is printed by hmp.c as one line; no
+ * command ever ends the monitor except `quit`.
+ */
+#include "qomu/osdep.h"
+#include "qapi/error.h"
+#include "qapi/keyval.h"
+#include "qobject/qdict.h"
+#include "qobject/qjson.h"
+#include "qomu/cutils.h"
+#include "disas/disas.h"
+#include "exec/address-spaces.h"
+#include "exec/memory.h"
+#include "hw/core/cpu.h"
+#include "hw/irq.h"
+#include "hw/loader.h"
+#include "hw/qdev-core.h"
+#include "qom/object.h"
+#include "system/runstate.h"
+#include "target/riscv/cpu.h"
+#include "monitor-internal.h"
+
+/* x / xp print at most this many bytes per command. */
+#define HMP_MEMORY_DUMP_MAX (64 * 1024)
+
+static Object *hmp_resolve(const char *path, Error **errp)
+{
+    bool ambiguous = false;
+    Object *obj = object_resolve_path(path, &ambiguous);
+
+    if (ambiguous) {
+        error_setg(errp, "path '%.200s' is ambiguous", path);
+        return NULL;
+    }
+    if (!obj) {
+        error_setg(errp, "path '%.200s' could not be resolved (try "
+                   "'info qom-tree')", path);
+        return NULL;
+    }
+    return obj;
+}
+
+/* info qom-tree */
+
+static int collect_child(Object *child, void *opaque)
+{
+    g_ptr_array_add(opaque, child);
+    return 0;
+}
+
+static gint cmp_objects(gconstpointer a, gconstpointer b)
+{
+    Object *oa = *(Object *const *)a;
+    Object *ob = *(Object *const *)b;
+
+    return hmp_natural_cmp(object_get_canonical_path_component(oa),
+                           object_get_canonical_path_component(ob));
+}
+
+static void print_qom_composition(Monitor *mon, Object *obj, int indent)
+{
+    g_autoptr(GPtrArray) children = g_ptr_array_new();
+    const char *name = obj == object_get_root()
+                           ? "" : object_get_canonical_path_component(obj);
+
+    monitor_printf(mon, "%*s/%s (%s)\n", indent, "", name,
+                   object_get_typename(obj));
+    object_child_foreach(obj, collect_child, children);
+    g_ptr_array_sort(children, cmp_objects);
+    for (guint i = 0; i < children->len; i++) {
+        print_qom_composition(mon, g_ptr_array_index(children, i),
+                              indent + 2);
+    }
+}
+
+static void hmp_info_qom_tree(Monitor *mon, int argc, char **argv,
+                              Error **errp)
+{
+    Object *obj;
+
+    if (argc > 1) {
+        obj = hmp_resolve(argv[1], errp);
+    } else {
+        obj = object_resolve_path("/machine", NULL);
+        if (!obj) {
+            obj = object_get_root();
+        }
+    }
+    if (obj) {
+        print_qom_composition(mon, obj, 0);
+    }
+}
+
+/* info qtree, mtree, roms, version, status */
+
+static void hmp_info_qtree(Monitor *mon, int argc, char **argv,
+                           Error **errp)
+{
+    g_autofree char *text = qdev_qtree_text();
+
+    monitor_puts(mon, text);
+}
+
+static void hmp_info_mtree(Monitor *mon, int argc, char **argv,
+                           Error **errp)
+{
+    bool flat = false, disabled = false;
+    g_autofree char *text = NULL;
+
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-f")) {
+            flat = true;
+        } else if (!strcmp(argv[i], "-D")) {
+            disabled = true;
+        } else {
+            error_setg(errp, "info mtree: unknown option '%.64s' "
+                       "(expected -f or -D)", argv[i]);
+            return;
+        }
+    }
+    text = mtree_info_text_full(flat, disabled);
+    monitor_puts(mon, text);
+}
+
+static void hmp_info_roms(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    g_autofree char *text = rom_info_text();
+
+    monitor_puts(mon, text);
+}
+
+static void hmp_info_version(Monitor *mon, int argc, char **argv,
+                             Error **errp)
+{
+    monitor_printf(mon, "%s\n", QOMU_VERSION);
+}
+
+static void hmp_info_status(Monitor *mon, int argc, char **argv,
+                            Error **errp)
+{
+    RunState state = runstate_get();
+    bool running = runstate_is_running();
+
+    monitor_printf(mon, "VM status: %s", running ? "running" : "paused");
+    if (!running && state != RUN_STATE_PAUSED) {
+        monitor_printf(mon, " (%s)", RunState_str(state));
+    }
+    monitor_printf(mon, "\n");
+}
+
+/* info registers, cpus */
+
+static void dump_cpu(Monitor *mon, CPUState *cpu, bool header)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    if (!f) {
+        return;
+    }
+    if (header) {
+        fprintf(f, "\nCPU#%d\n", cpu->cpu_index);
+    }
+    cpu_dump_state(cpu, f, CPU_DUMP_FPU);
+    fclose(f);
+    monitor_puts(mon, buf);
+    free(buf);
+}
+
+static void hmp_info_registers(Monitor *mon, int argc, char **argv,
+                               Error **errp)
+{
+    CPUState *cpu;
+
+    if (argc > 1 && strcmp(argv[1], "-a") != 0) {
+        error_setg(errp, "info registers: unknown option '%.64s' (expected "
+                   "-a)", argv[1]);
+        return;
+    }
+    if (!first_cpu) {
+        error_setg(errp, "this machine has no CPU");
+        return;
+    }
+    if (argc == 1) {
+        dump_cpu(mon, first_cpu, false);
+        return;
+    }
+    CPU_FOREACH(cpu) {
+        dump_cpu(mon, cpu, true);
+    }
+}
+
+static void hmp_info_cpus(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    CPUState *cpu;
+
+    CPU_FOREACH(cpu) {
+        g_autofree char *path = object_get_canonical_path(OBJECT(cpu));
+
+        monitor_printf(mon, "%c CPU #%d: pc=0x%016" PRIx64 "%s %s\n",
+                       cpu == first_cpu ? '*' : ' ', cpu->cpu_index,
+                       cpu_get_pc(cpu), cpu_has_work(cpu) ? "" : " (halted)",
+                       path);
+    }
+}
+
+/* info irq: every device's GPIO lines and where its outputs go. */
+
+static int print_device_irqs(Object *obj, void *opaque)
+{
+    Monitor *mon = opaque;
+    DeviceState *dev = (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE);
+    g_autofree char *path = NULL;
+
+    if (!dev || !dev->gpios) {
+        return 0;
+    }
+    path = object_get_canonical_path(obj);
+    monitor_printf(mon, "%s (%s)\n", path, object_get_typename(obj));
+    for (NamedGPIOList *l = dev->gpios; l; l = l->next) {
+        const char *name = l->name ? l->name : "unnamed-gpio";
+
+        if (l->num_in) {
+            monitor_printf(mon, "  in  %s[0..%d]\n", name, l->num_in - 1);
+        }
+        for (int i = 0; i < l->num_out; i++) {
+            qemu_irq pin = *l->out[i];
+            g_autofree char *to = NULL;
+
+            if (pin) {
+                to = object_get_canonical_path(OBJECT(pin));
+            }
+            monitor_printf(mon, "  out %s[%d] -> %s\n", name, i,
+                           to ? to : "(not connected)");
+        }
+    }
+    return 0;
+}
+
+static void hmp_info_irq(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    Object *machine = object_resolve_path("/machine", NULL);
+
+    if (machine) {
+        object_child_foreach_recursive(machine, print_device_irqs, mon);
+    }
+}
+
+/* qom-list, qom-get, qom-set */
+
+static void hmp_qom_list(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    Object *obj = hmp_resolve(argc > 1 ? argv[1] : "/", errp);
+    ObjectPropertyIterator iter;
+    ObjectProperty *prop;
+
+    if (!obj) {
+        return;
+    }
+    object_property_iter_init(&iter, obj);
+    while ((prop = object_property_iter_next(&iter))) {
+        monitor_printf(mon, "%s (%s)\n", prop->name, prop->type);
+    }
+}
+
+static void hmp_qom_get(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    Object *obj = hmp_resolve(argv[1], errp);
+    ObjectProperty *prop;
+    QObject *value;
+    GString *json;
+
+    if (!obj) {
+        return;
+    }
+    prop = object_property_find_err(obj, argv[2], errp);
+    if (!prop) {
+        return;
+    }
+    if (!prop->get) {
+        error_setg(errp, "property '%.200s' of '%.200s' is write-only",
+                   argv[2], argv[1]);
+        return;
+    }
+    value = object_property_get_qobject(obj, argv[2], errp);
+    if (!value) {
+        return;
+    }
+    json = qobject_to_json_pretty(value, true);
+    monitor_printf(mon, "%s\n", json->str);
+    g_string_free(json, TRUE);
+    qobject_unref(value);
+}
+
+static void hmp_qom_set(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    Object *obj = hmp_resolve(argv[1], errp);
+    ObjectProperty *prop;
+
+    if (!obj) {
+        return;
+    }
+    prop = object_property_find_err(obj, argv[2], errp);
+    if (!prop) {
+        return;
+    }
+    if (!prop->set) {
+        error_setg(errp, "property '%.200s' of '%.200s' is read-only",
+                   argv[2], argv[1]);
+        return;
+    }
+    object_property_parse(obj, argv[2], argv[3], errp);
+}
+
+/* device_add, device_del */
+
+static void hmp_device_add(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    g_autoptr(QDict) opts = NULL;
+    const char *driver;
+    bool help = false;
+
+    opts = keyval_parse(argv[1], "driver", &help, errp);
+    if (!opts) {
+        return;
+    }
+    driver = qdict_get_try_str(opts, "driver");
+    if (driver && !strcmp(driver, "help")) {
+        driver = NULL;
+        help = true;
+    }
+    if (help) {
+        g_autofree char *text = qdev_device_help_text(driver, errp);
+
+        if (text) {
+            monitor_puts(mon, text);
+        }
+        return;
+    }
+    qdev_device_add(opts, errp);
+}
+
+/* Under /machine/peripheral or /machine/peripheral-anon. */
+static bool user_created(Object *obj)
+{
+    Object *parent = object_get_parent(obj);
+    Object *machine = object_resolve_path("/machine", NULL);
+    const char *name;
+
+    if (!parent || object_get_parent(parent) != machine) {
+        return false;
+    }
+    name = object_get_canonical_path_component(parent);
+    return !strcmp(name, "peripheral") || !strcmp(name, "peripheral-anon");
+}
+
+static void hmp_device_del(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    const char *id = argv[1];
+    g_autofree char *path = NULL;
+    Object *obj;
+    DeviceState *dev;
+
+    path = id[0] == '/' ? g_strdup(id)
+                        : g_strdup_printf("/machine/peripheral/%s", id);
+    obj = object_resolve_path(path, NULL);
+    dev = obj ? (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE) : NULL;
+    if (!dev) {
+        error_setg(errp, "device '%.200s' not found (device_del takes the id "
+                   "given to device_add, or a device's QOM path)", id);
+        return;
+    }
+    if (!user_created(obj)) {
+        error_setg(errp, "device '%.200s' belongs to the board: only devices "
+                   "added with -device or device_add can be removed", id);
+        return;
+    }
+    qdev_unplug(dev, errp);
+}
+
+/* x, xp */
+
+typedef struct MemoryDumpReader {
+    AddressSpace *as;
+} MemoryDumpReader;
+
+static bool hmp_disas_read(void *opaque, uint64_t addr, uint8_t *buf,
+                           size_t len)
+{
+    MemoryDumpReader *r = opaque;
+
+    return address_space_read(r->as, addr, MEMTXATTRS_UNSPECIFIED, buf,
+                              len) == MEMTX_OK;
+}
+
+static void memory_printc(GString *out, int c)
+{
+    switch (c) {
+    case '\'':
+        g_string_append(out, "'\\''");
+        break;
+    case '\\':
+        g_string_append(out, "'\\\\'");
+        break;
+    case '\n':
+        g_string_append(out, "'\\n'");
+        break;
+    case '\r':
+        g_string_append(out, "'\\r'");
+        break;
+    default:
+        if (c >= 32 && c <= 126) {
+            g_string_append_printf(out, "'%c'", c);
+        } else {
+            g_string_append_printf(out, "'\\x%02x'", c);
+        }
+        break;
+    }
+}
+
+/* Parse "/[count][format][size]" as QEMU (any order of format/size). */
+static bool parse_fmt(Monitor *mon, const char *text, int *count,
+                      char *format, int *size, Error **errp)
+{
+    const char *p = text + 1;
+    uint64_t n = 1;
+
+    *format = mon->last_format;
+    *size = mon->last_size;
+    *count = 1;
+    if (g_ascii_isdigit(*p)) {
+        const char *end;
+
+        if (qemu_strtou64(p, &end, 10, &n) < 0 || n == 0 ||
+            n > HMP_MEMORY_DUMP_MAX) {
+            error_setg(errp, "invalid count in '%.64s': expected 1 to %d",
+                       text, HMP_MEMORY_DUMP_MAX);
+            return false;
+        }
+        p = end;
+    }
+    *count = n;
+    for (; *p; p++) {
+        switch (*p) {
+        case 'x':
+        case 'd':
+        case 'u':
+        case 'o':
+        case 'c':
+        case 'i':
+            *format = *p;
+            break;
+        case 'b':
+            *size = 1;
+            break;
+        case 'h':
+            *size = 2;
+            break;
+        case 'w':
+            *size = 4;
+            break;
+        case 'g':
+            *size = 8;
+            break;
+        default:
+            error_setg(errp, "invalid format '%.64s': expected /[count]"
+                       "[format][size], format one of x d u o c i, size "
+                       "one of b h w g", text);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool parse_addr(const char *text, uint64_t *addr, Error **errp)
+{
+    if (!strcmp(text, "$pc") && first_cpu) {
+        *addr = cpu_get_pc(first_cpu);
+        return true;
+    }
+    if (qemu_strtou64(text, NULL, 0, addr) < 0) {
+        error_setg(errp, "invalid address '%.64s': expected a number "
+                   "(0x80000000) or $pc", text);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * The monitor has no side-effect-free page-table walk (the CPU's
+ * riscv_translate() sets A/D bits), so `x` works when translation is
+ * off (M-mode, or satp Bare) and asks for `xp` otherwise.
+ */
+static bool virt_is_phys(Error **errp)
+{
+    RISCVCPU *cpu;
+
+    if (!first_cpu) {
+        return true;
+    }
+    cpu = (RISCVCPU *)object_dynamic_cast(OBJECT(first_cpu), TYPE_RISCV_CPU);
+    if (cpu && cpu->env.priv != PRV_M &&
+        (cpu->env.satp >> SATP_MODE_SHIFT) != SATP_MODE_BARE) {
+        error_setg(errp, "x: virtual addresses with paging on (satp) are "
+                   "not translated by the monitor; use xp with a physical "
+                   "address");
+        return false;
+    }
+    return true;
+}
+
+static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
+                        Error **errp)
+{
+    MemoryDumpReader reader = { .as = &address_space_memory };
+    g_autoptr(GString) out = g_string_new(NULL);
+    int count = 1, size = mon->last_size, line_size, digits = 0;
+    const char *addr_text = argv[argc - 1];
+    char format = mon->last_format;
+    uint64_t addr, len;
+
+    if (argc == 3 && argv[1][0] != '/') {
+        error_setg(errp, "%s: expected /fmt then an address", argv[0]);
+        return;
+    }
+    if (argc == 2 && argv[1][0] == '/') {
+        error_setg(errp, "%s: missing address after '%.64s'", argv[0],
+                   argv[1]);
+        return;
+    }
+    if (argc == 3 && !parse_fmt(mon, argv[1], &count, &format, &size, errp)) {
+        return;
+    }
+    if (!parse_addr(addr_text, &addr, errp)) {
+        return;
+    }
+    if (!physical && !virt_is_phys(errp)) {
+        return;
+    }
+    if (first_cpu && first_cpu->as) {
+        reader.as = first_cpu->as;
+    }
+    mon->last_format = format;
+    mon->last_size = size;
+
+    if (format == 'i') {
+        disas_riscv_lines(out, addr, count, hmp_disas_read, &reader);
+        monitor_puts(mon, out->str);
+        return;
+    }
+    if (format == 'c') {
+        size = 1;
+    }
+    len = (uint64_t)count * size;
+    if (len > HMP_MEMORY_DUMP_MAX) {
+        error_setg(errp, "%s: %" PRIu64 " bytes asked; at most %d at a time",
+                   argv[0], len, HMP_MEMORY_DUMP_MAX);
+        return;
+    }
+    line_size = size == 1 ? 8 : 16;
+    switch (format) {
+    case 'o':
+        digits = DIV_ROUND_UP(size * 8, 3);
+        break;
+    case 'u':
+    case 'd':
+        digits = DIV_ROUND_UP(size * 8 * 10, 33);
+        break;
+    case 'x':
+        digits = size * 2;
+        break;
+    default:
+        break;
+    }
+    while (len > 0) {
+        uint8_t buf[16];
+        int l = MIN(len, (uint64_t)line_size);
+
+        g_string_append_printf(out, "%016" PRIx64 ":", addr);
+        if (address_space_read(reader.as, addr, MEMTXATTRS_UNSPECIFIED, buf,
+                               l) != MEMTX_OK) {
+            g_string_append(out, " Cannot access memory\n");
+            break;
+        }
+        for (int i = 0; i < l; i += size) {
+            uint64_t v = 0;
+            int64_t sv;
+
+            for (int b = size - 1; b >= 0; b--) {
+                v = (v << 8) | buf[i + b];
+            }
+            sv = size == 8 ? (int64_t)v
+                           : (int64_t)(v << (64 - 8 * size)) >> (64 - 8 * size);
+            g_string_append_c(out, ' ');
+            switch (format) {
+            case 'o':
+                g_string_append_printf(out, "%#*" PRIo64, digits, v);
+                break;
+            case 'x':
+                g_string_append_printf(out, "0x%0*" PRIx64, digits, v);
+                break;
+            case 'u':
+                g_string_append_printf(out, "%*" PRIu64, digits, v);
+                break;
+            case 'd':
+                g_string_append_printf(out, "%*" PRId64, digits, sv);
+                break;
+            case 'c':
+                memory_printc(out, v);
+                break;
+            }
+        }
+        g_string_append_c(out, '\n');
+        addr += l;
+        len -= l;
+    }
+    monitor_puts(mon, out->str);
+}
+
+static void hmp_x(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    memory_dump(mon, argc, argv, false, errp);
+}
+
+static void hmp_xp(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    memory_dump(mon, argc, argv, true, errp);
+}
+
+/* stop, cont, system_reset, quit */
+
+static void hmp_stop(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    if (runstate_is_running()) {
+        vm_stop(RUN_STATE_PAUSED);
+    }
+}
+
+static void hmp_cont(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    if (runstate_needs_reset()) {
+        error_setg(errp, "resetting the virtual machine is required first "
+                   "(system_reset)");
+        return;
+    }
+    vm_start();
+}
+
+static void hmp_system_reset(Monitor *mon, int argc, char **argv,
+                             Error **errp)
+{
+    qemu_system_reset_request(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
+}
+
+static void hmp_quit(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    mon->quitting = mon->has_chr;
+    qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
+}
+
+const HMPCommand hmp_info_cmds[] = {
+    { "cpus", "", "show the CPUs (* marks the monitor's)", hmp_info_cpus,
+      0, 0, "" },
+    { "irq", "", "show every device's GPIO/IRQ lines and their targets",
+      hmp_info_irq, 0, 0, "" },
+    { "mtree", "[-f] [-D]", "show the memory tree (-f: flat views, -D: "
+      "disabled regions too)", hmp_info_mtree, 0, 2, "--" },
+    { "qom-tree", "[path]", "show the QOM composition tree",
+      hmp_info_qom_tree, 0, 1, "p" },
+    { "qtree", "", "show the device tree (buses, devices, properties)",
+      hmp_info_qtree, 0, 0, "" },
+    { "registers", "[-a]", "show the CPU registers (-a: every CPU)",
+      hmp_info_registers, 0, 1, "-" },
+    { "roms", "", "show the ROMs and images loaded", hmp_info_roms, 0, 0,
+      "" },
+    { "status", "", "show the VM status (running / paused)",
+      hmp_info_status, 0, 0, "" },
+    { "version", "", "show the version", hmp_info_version, 0, 0, "" },
+    { NULL },
+};
+
+const HMPCommand hmp_cmds[] = {
+    { "cont", "", "resume the VM (also 'c')", hmp_cont, 0, 0, "" },
+    { "c", "", "resume the VM", hmp_cont, 0, 0, "" },
+    { "device_add", "driver[,prop=value][,...]",
+      "add a device ('device_add help' lists the types, 'device_add "
+      "TYPE,help' the properties)", hmp_device_add, 1, 1, "t" },
+    { "device_del", "id", "remove a device added with device_add",
+      hmp_device_del, 1, 1, "d" },
+    { "help", "[cmd]", "show the commands, or one command's help", hmp_help,
+      0, 2, "ci" },
+    { "?", "[cmd]", "same as help", hmp_help, 0, 2, "ci" },
+    { "info", "[subcommand]", "show information about the machine", hmp_info,
+      0, -1, "i" },
+    { "qom-get", "path property", "print a property's value (as JSON)",
+      hmp_qom_get, 2, 2, "pP" },
+    { "qom-list", "[path]", "list an object's properties and their types",
+      hmp_qom_list, 0, 1, "p" },
+    { "qom-set", "path property value", "set a property (value as on the "
+      "command line)", hmp_qom_set, 3, 3, "pP" },
+    { "quit", "", "quit the emulator (also 'q')", hmp_quit, 0, 0, "" },
+    { "q", "", "quit the emulator", hmp_quit, 0, 0, "" },
+    { "stop", "", "stop the VM", hmp_stop, 0, 0, "" },
+    { "system_reset", "", "reset the machine", hmp_system_reset, 0, 0, "" },
+    { "x", "/fmt addr", "dump virtual memory (fmt: count, x d u o c i, "
+      "b h w g)", hmp_x, 1, 2, "" },
+    { "xp", "/fmt addr", "dump physical memory (as x)", hmp_xp, 1, 2, "" },
+    { NULL },
+};
