@@ -12,6 +12,8 @@
 #include "hw/pci/pci_bus.h"
 #include "hw/qdev-properties.h"
 #include "qapi/error.h"
+#include "qapi/keyval.h"
+#include "qobject/qdict.h"
 #include "qomu/module.h"
 
 #define ECAM_BASE 0x30000000
@@ -23,6 +25,7 @@
 
 #define TYPE_PCI_UNIT "pci-unit-test"
 #define TYPE_PCIE_UNIT "pcie-unit-test"
+#define TYPE_SYSBUS_UNIT "sysbus-unit-test"
 
 /* A test function: BAR0 I/O 16 B, BAR1 memory 4 KiB, BAR2+3 64-bit
  * prefetchable 1 MiB.  Register 0 of every BAR counts accesses; writing
@@ -116,6 +119,11 @@ static void unit_class_init(ObjectClass *klass, const void *data)
     device_class_set_props(DEVICE_CLASS(klass), unit_props);
 }
 
+static void sysbus_unit_class_init(ObjectClass *klass, const void *data)
+{
+    DEVICE_CLASS(klass)->user_creatable = true;
+}
+
 static const TypeInfo unit_types[] = {
     {
         .name = TYPE_PCI_UNIT,
@@ -126,6 +134,13 @@ static const TypeInfo unit_types[] = {
             {INTERFACE_CONVENTIONAL_PCI_DEVICE},
             {},
         },
+    },
+    {
+        /* A user-creatable device that is not PCI. */
+        .name = TYPE_SYSBUS_UNIT,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(SysBusDevice),
+        .class_init = sysbus_unit_class_init,
     },
     {
         .name = TYPE_PCIE_UNIT,
@@ -643,6 +658,54 @@ static void test_qtree_and_info(void)
     end();
 }
 
+/* -device through qdev_device_add(): the bus errors. */
+static char *device_add_err(const char *opts)
+{
+    QDict *qdict = keyval_parse(opts, "driver", NULL, &error_abort);
+    Error *err = NULL;
+    char *msg;
+
+    g_assert_null(qdev_device_add(qdict, &err));
+    qobject_unref(qdict);
+    g_assert_nonnull(err);
+    msg = g_strdup(error_get_pretty(err));
+    error_free(err);
+    return msg;
+}
+
+static void test_bus_errors(void)
+{
+    g_autofree char *no_bus = NULL;
+    g_autofree char *not_pci = NULL;
+    g_autofree char *pci_on_sysbus = NULL;
+    long live = object_live_count();
+
+    /* A machine without a PCI host. */
+    memory_map_init();
+    no_bus = device_add_err("pci-unit-test");
+    g_assert_cmpstr(no_bus, ==,
+                    "no bus of type PCI for device type 'pci-unit-test' "
+                    "(this machine has none)");
+    qdev_teardown_all();
+    memory_map_cleanup();
+    g_assert_cmpint(object_live_count(), ==, live);
+
+    begin();
+    not_pci = device_add_err("sysbus-unit-test,bus=pcie.0");
+    g_assert_cmpstr(not_pci, ==,
+                    "device type 'sysbus-unit-test' cannot go on bus "
+                    "'pcie.0' (type PCIE): it needs a bus of type System; "
+                    "buses that fit: main-system-bus");
+    pci_on_sysbus = device_add_err("pci-unit-test,bus=main-system-bus");
+    g_assert_nonnull(strstr(pci_on_sysbus, "it needs a bus of type PCI; "
+                                           "buses that fit: pcie.0"));
+    /* Nothing was left behind by the failures. */
+    g_assert_null(object_resolve_path("/machine/peripheral-anon/"
+                                      "pci-unit-test[0]", NULL));
+    g_assert_null(root_bus()->devices[PCI_DEVFN(1, 0)]);
+    end();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -659,5 +722,6 @@ int main(int argc, char **argv)
     g_test_add_func("/pci/hotplug/auto-slot-and-unplug",
                     test_auto_slot_and_unplug);
     g_test_add_func("/pci/monitor/qtree-and-info", test_qtree_and_info);
+    g_test_add_func("/pci/addr/bus-errors", test_bus_errors);
     return g_test_run();
 }
