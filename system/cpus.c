@@ -16,6 +16,7 @@
 #include "hw/loader.h"
 #include "hw/resettable.h"
 #include "system/main-loop.h"
+#include "system/qtest.h"
 #include "system/runstate.h"
 #include "system/system.h"
 
@@ -137,7 +138,8 @@ int system_run(const QomuConfig *config, MachineState *ms)
         if (main_loop_should_exit(&status)) {
             break;
         }
-        if (!runstate_is_running() || !first_cpu) {
+        /* Under -qtest the harts never run: the test drives the clock. */
+        if (!runstate_is_running() || !first_cpu || qtest_enabled()) {
             main_loop_wait(false);
             continue;
         }
