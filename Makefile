@@ -4,7 +4,8 @@ BUILD ?= build
 CONFIGURE_FLAGS ?=
 NINJA ?= ninja
 
-.PHONY: all setup check check-unit check-sanitizers run bench clean install help
+.PHONY: all setup check check-unit check-sanitizers run bench clean install help \
+	difftest
 
 all: $(BUILD)/build.ninja
 	$(NINJA) -C $(BUILD)
@@ -57,3 +58,19 @@ help:
 	@echo "make bench    benchmarks against qemu-system-riscv64"
 	@echo "make install  install under the configured prefix"
 	@echo "make clean    remove build directories"
+	@echo "make difftest differential CPU test against QEMU (DIFFTEST_SEEDS=1000-1499)"
+
+# Differential test of the CPU against qemu-system-riscv64 on many seeds
+# (docs/devel/difftest.md); `make check` runs a fixed small set.
+DIFFTEST_SEEDS ?= 1000-1499
+DIFFTEST_MODES ?= normal,trap
+DIFFTEST_MACHINES ?= spike,virt
+DIFFTEST_TIME ?= 0
+DIFFTEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+difftest: setup
+	$(MAKE) all
+	python3 tests/difftest/difftest.py --qomu $(BUILD)/qomu-system-riscv64 \
+	    --seeds "$(DIFFTEST_SEEDS)" --modes "$(DIFFTEST_MODES)" \
+	    --machines "$(DIFFTEST_MACHINES)" --time-budget "$(DIFFTEST_TIME)" \
+	    --jobs "$(DIFFTEST_JOBS)"
