@@ -5,6 +5,7 @@ image and its exit code through the finisher, the reset via 0x7777 and
 from the monitor, the composition tree, and the command-line errors.
 
 Usage: test_virt.py QOMU_BIN RV64I_ALU_ELF INTERRUPTS_ELF RESET_ELF SMP_ELF
+                    PLIC_UART_ELF
 """
 import os
 import re
@@ -61,6 +62,9 @@ class Virt(unittest.TestCase):
 
     def test_firmware_smp(self):
         self.firmware(ARGS[4], '-smp', '2')
+
+    def test_firmware_uart_irq_through_plic(self):
+        self.firmware(ARGS[5])
 
     def test_raw_image_exit_code(self):
         with tempfile.TemporaryDirectory() as tmp:
