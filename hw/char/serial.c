@@ -516,8 +516,6 @@ static void serial_finalize(Object *obj)
     SerialState *s = SERIAL(obj);
 
     timer_deinit(&s->fifo_timeout_timer);
-    /* A backend attached by serial_mm_create() rather than the property. */
-    qemu_chr_fe_deinit(&s->chr, false);
 }
 
 /* The power-on values of the data sheet (and of QEMU's serial_reset). */
@@ -645,13 +643,8 @@ SerialMM *serial_mm_create(Object *parent, const char *name,
     object_unref(dev);
     qdev_prop_set_uint8(dev, "regshift", regshift);
     qdev_prop_set_uint32(dev, "baudbase", baudbase);
-    /*
-     * Attach the backend directly: the "chardev" property resolves ids
-     * through hooks the chardev layer may not have registered.
-     */
-    if (chr && !qemu_chr_fe_init(&SERIAL_MM(dev)->serial.chr, chr, errp)) {
-        object_unparent(OBJECT(dev));
-        return NULL;
+    if (chr) {
+        qdev_prop_set_chr(dev, "chardev", chr);
     }
     if (!sysbus_realize(SYS_BUS_DEVICE(dev), errp)) {
         object_unparent(OBJECT(dev));
