@@ -34,10 +34,8 @@ static void serial_pci_instance_init(Object *obj)
     PCISerialState *pci = PCI_SERIAL(obj);
 
     object_initialize_child(obj, "serial", &pci->state, TYPE_SERIAL);
-    object_property_add_alias(obj, "chardev", OBJECT(&pci->state),
-                              "chardev");
-    object_property_add_alias(obj, "baudbase", OBJECT(&pci->state),
-                              "baudbase");
+    object_property_add_alias(obj, "chardev", OBJECT(&pci->state), "chardev");
+    object_property_add_alias(obj, "baudbase", OBJECT(&pci->state), "baudbase");
 }
 
 static void serial_pci_realize(PCIDevice *dev, Error **errp)
@@ -87,10 +85,11 @@ static const TypeInfo serial_pci_types[] = {
         .instance_size = sizeof(PCISerialState),
         .instance_init = serial_pci_instance_init,
         .class_init = serial_pci_class_init,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_CONVENTIONAL_PCI_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_CONVENTIONAL_PCI_DEVICE},
+                {},
+            },
     },
 };
 

@@ -26,8 +26,8 @@
 #define EDU_LIVENESS 0x04
 #define EDU_FACT 0x08
 #define EDU_STATUS 0x20
-#define  EDU_STATUS_COMPUTING 0x01
-#define  EDU_STATUS_IRQFACT 0x80
+#define EDU_STATUS_COMPUTING 0x01
+#define EDU_STATUS_IRQFACT 0x80
 #define EDU_IRQ_STATUS 0x24
 #define EDU_IRQ_RAISE 0x60
 #define EDU_IRQ_ACK 0x64
@@ -35,11 +35,11 @@
 #define EDU_DMA_DST 0x88
 #define EDU_DMA_COUNT 0x90
 #define EDU_DMA_CMD 0x98
-#define  EDU_DMA_RUN 0x1
-#define  EDU_DMA_DIR(cmd) (((cmd) & 0x2) >> 1)
-#define  EDU_DMA_FROM_PCI 0
-#define  EDU_DMA_TO_PCI 1
-#define  EDU_DMA_IRQ 0x4
+#define EDU_DMA_RUN 0x1
+#define EDU_DMA_DIR(cmd) (((cmd)&0x2) >> 1)
+#define EDU_DMA_FROM_PCI 0
+#define EDU_DMA_TO_PCI 1
+#define EDU_DMA_IRQ 0x4
 
 #define EDU_ID_VALUE 0x010000edu
 #define FACT_IRQ 0x00000001
@@ -333,10 +333,11 @@ static const TypeInfo edu_types[] = {
         .instance_size = sizeof(EduState),
         .instance_init = edu_instance_init,
         .class_init = edu_class_init,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_CONVENTIONAL_PCI_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_CONVENTIONAL_PCI_DEVICE},
+                {},
+            },
     },
 };
 

@@ -44,12 +44,18 @@
 #define IOTEST_ACCESS_WIDTH 1
 
 enum { IOTEST_MMIO, IOTEST_PORTIO, IOTEST_MAX_TYPE };
-enum { IOTEST_NO_EVENTFD, IOTEST_WILDCARD, IOTEST_DATAMATCH_TEST,
-       IOTEST_MAX_TEST };
+enum {
+    IOTEST_NO_EVENTFD,
+    IOTEST_WILDCARD,
+    IOTEST_DATAMATCH_TEST,
+    IOTEST_MAX_TEST
+};
 #define IOTEST_MAX (IOTEST_MAX_TEST * IOTEST_MAX_TYPE)
 
 static const char *const iotest_test[IOTEST_MAX_TEST] = {
-    "no-eventfd", "wildcard-eventfd", "datamatch-eventfd",
+    "no-eventfd",
+    "wildcard-eventfd",
+    "datamatch-eventfd",
 };
 static const char *const iotest_type[IOTEST_MAX_TYPE] = {"mmio", "portio"};
 
@@ -67,7 +73,7 @@ typedef struct PCITestDevState {
     int current;
 } PCITestDevState;
 
-#define PCI_TEST_DEV(obj) \
+#define PCI_TEST_DEV(obj)                                                      \
     OBJECT_CHECK(PCITestDevState, (obj), TYPE_PCI_TEST_DEV)
 
 static void pci_testdev_count(IOTest *test)
@@ -220,10 +226,11 @@ static const TypeInfo pci_testdev_types[] = {
         .instance_size = sizeof(PCITestDevState),
         .instance_init = pci_testdev_instance_init,
         .class_init = pci_testdev_class_init,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_CONVENTIONAL_PCI_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_CONVENTIONAL_PCI_DEVICE},
+                {},
+            },
     },
 };
 

@@ -19,7 +19,7 @@
 /* ECAM address: bus [27:20], device/function [19:12], register [11:0]. */
 #define ECAM_BUS(addr) (((addr) >> 20) & 0xff)
 #define ECAM_DEVFN(addr) (((addr) >> 12) & 0xff)
-#define ECAM_REG(addr) ((addr) & 0xfff)
+#define ECAM_REG(addr) ((addr)&0xfff)
 
 /* Device-tree constants (QEMU's hw/riscv/virt.c). */
 #define FDT_PCI_ADDR_CELLS 3
@@ -57,8 +57,8 @@ static void gpex_ecam_write(void *opaque, hwaddr addr, uint64_t val,
     if (!d) {
         return;
     }
-    pci_host_config_write_common(d, ECAM_REG(addr), PCIE_CONFIG_SPACE_SIZE,
-                                 val, size);
+    pci_host_config_write_common(d, ECAM_REG(addr), PCIE_CONFIG_SPACE_SIZE, val,
+                                 size);
 }
 
 static const MemoryRegionOps gpex_ecam_ops = {
@@ -101,10 +101,9 @@ static void gpex_host_realize(DeviceState *dev, Error **errp)
     PCIHostState *pci = PCI_HOST_BRIDGE(dev);
 
     if (!pci->bus) {
-        pci->bus = pci_register_root_bus(dev, "pcie.0", gpex_set_irq,
-                                         pci_swizzle_map_irq_fn, s,
-                                         &s->io_mmio, &s->io_ioport, 0,
-                                         GPEX_NUM_IRQS, TYPE_PCIE_BUS);
+        pci->bus = pci_register_root_bus(
+            dev, "pcie.0", gpex_set_irq, pci_swizzle_map_irq_fn, s, &s->io_mmio,
+            &s->io_ioport, 0, GPEX_NUM_IRQS, TYPE_PCIE_BUS);
         pci_bus_set_dma_root(pci->bus, get_system_memory());
     }
     qdev_prop_set_int32(DEVICE(&s->gpex_root), "addr", PCI_DEVFN(0, 0));
@@ -159,18 +158,17 @@ GPEXHost *gpex_create(Object *parent, const char *name, MemoryRegion *sysmem,
      * The ECAM window shows the first ecam_size bytes; the MMIO window
      * shows the same bus addresses as the CPU's (QEMU's virt).
      */
-    memory_region_init_alias(&s->ecam_alias, OBJECT(dev), "pcie-ecam", &s->mmcfg,
-                             0, cfg->ecam_size);
+    memory_region_init_alias(&s->ecam_alias, OBJECT(dev), "pcie-ecam",
+                             &s->mmcfg, 0, cfg->ecam_size);
     memory_region_add_subregion(sysmem, cfg->ecam_base, &s->ecam_alias);
-    memory_region_init_alias(&s->mmio_alias, OBJECT(dev), "pcie-mmio", &s->io_mmio,
-                             cfg->mmio_base, cfg->mmio_size);
+    memory_region_init_alias(&s->mmio_alias, OBJECT(dev), "pcie-mmio",
+                             &s->io_mmio, cfg->mmio_base, cfg->mmio_size);
     memory_region_add_subregion(sysmem, cfg->mmio_base, &s->mmio_alias);
     sysbus_mmio_map(sbd, 2, cfg->pio_base);
     for (int i = 0; i < GPEX_NUM_IRQS; i++) {
         if (cfg->irqchip) {
-            sysbus_connect_irq(sbd, i,
-                               qdev_get_gpio_in(cfg->irqchip,
-                                                cfg->irq_base + i));
+            sysbus_connect_irq(
+                sbd, i, qdev_get_gpio_in(cfg->irqchip, cfg->irq_base + i));
         }
     }
     return s;
@@ -179,8 +177,9 @@ GPEXHost *gpex_create(Object *parent, const char *name, MemoryRegion *sysmem,
 /* QEMU's create_pcie_irq_map: slots 0-3 x pins A-D, swizzled. */
 static int gpex_fdt_irq_map(void *fdt, int node, const GPEXConfig *cfg)
 {
-    enum { STRIDE = FDT_PCI_ADDR_CELLS + FDT_PCI_INT_CELLS + 1 +
-                    FDT_PLIC_INT_CELLS };
+    enum {
+        STRIDE = FDT_PCI_ADDR_CELLS + FDT_PCI_INT_CELLS + 1 + FDT_PLIC_INT_CELLS
+    };
     fdt32_t map[GPEX_NUM_IRQS * GPEX_NUM_IRQS * STRIDE] = {0};
     fdt32_t *p = map;
     int err;
@@ -206,8 +205,7 @@ static int gpex_fdt_irq_map(void *fdt, int node, const GPEXConfig *cfg)
     {
         fdt32_t mask[] = {cpu_to_fdt32(0x1800), 0, 0, cpu_to_fdt32(0x7)};
 
-        return fdt_setprop(fdt, node, "interrupt-map-mask", mask,
-                           sizeof(mask));
+        return fdt_setprop(fdt, node, "interrupt-map-mask", mask, sizeof(mask));
     }
 }
 
@@ -216,19 +214,26 @@ bool gpex_fdt_add_node(void *fdt, const char *parent_path,
 {
     g_autofree char *name =
         g_strdup_printf("pci@%" PRIx64, (uint64_t)cfg->ecam_base);
-    fdt32_t bus_range[] = {0, cpu_to_fdt32(cfg->ecam_size /
-                                           PCIE_MMCFG_SIZE_MIN - 1)};
+    fdt32_t bus_range[] = {
+        0, cpu_to_fdt32(cfg->ecam_size / PCIE_MMCFG_SIZE_MIN - 1)};
     fdt64_t reg[] = {cpu_to_fdt64(cfg->ecam_base),
                      cpu_to_fdt64(cfg->ecam_size)};
     /* <flags pci-addr(2) cpu-addr(2) size(2)> per window. */
     fdt32_t ranges[] = {
-        cpu_to_fdt32(FDT_PCI_RANGE_IOPORT), 0, 0,
-        cpu_to_fdt32(cfg->pio_base >> 32), cpu_to_fdt32(cfg->pio_base),
-        cpu_to_fdt32(cfg->pio_size >> 32), cpu_to_fdt32(cfg->pio_size),
+        cpu_to_fdt32(FDT_PCI_RANGE_IOPORT),
+        0,
+        0,
+        cpu_to_fdt32(cfg->pio_base >> 32),
+        cpu_to_fdt32(cfg->pio_base),
+        cpu_to_fdt32(cfg->pio_size >> 32),
+        cpu_to_fdt32(cfg->pio_size),
         cpu_to_fdt32(FDT_PCI_RANGE_MMIO),
-        cpu_to_fdt32(cfg->mmio_base >> 32), cpu_to_fdt32(cfg->mmio_base),
-        cpu_to_fdt32(cfg->mmio_base >> 32), cpu_to_fdt32(cfg->mmio_base),
-        cpu_to_fdt32(cfg->mmio_size >> 32), cpu_to_fdt32(cfg->mmio_size),
+        cpu_to_fdt32(cfg->mmio_base >> 32),
+        cpu_to_fdt32(cfg->mmio_base),
+        cpu_to_fdt32(cfg->mmio_base >> 32),
+        cpu_to_fdt32(cfg->mmio_base),
+        cpu_to_fdt32(cfg->mmio_size >> 32),
+        cpu_to_fdt32(cfg->mmio_size),
     };
     GPEXConfig c = *cfg;
     int parent, node;
@@ -251,12 +256,10 @@ bool gpex_fdt_add_node(void *fdt, const char *parent_path,
         (fdt_setprop_u32(fdt, node, "#address-cells", FDT_PCI_ADDR_CELLS) ||
          fdt_setprop_u32(fdt, node, "#interrupt-cells", FDT_PCI_INT_CELLS) ||
          fdt_setprop_u32(fdt, node, "#size-cells", 2) ||
-         fdt_setprop_string(fdt, node, "compatible",
-                            "pci-host-ecam-generic") ||
+         fdt_setprop_string(fdt, node, "compatible", "pci-host-ecam-generic") ||
          fdt_setprop_string(fdt, node, "device_type", "pci") ||
          fdt_setprop_u32(fdt, node, "linux,pci-domain", 0) ||
-         fdt_setprop(fdt, node, "bus-range", bus_range,
-                     sizeof(bus_range)) ||
+         fdt_setprop(fdt, node, "bus-range", bus_range, sizeof(bus_range)) ||
          fdt_setprop(fdt, node, "dma-coherent", NULL, 0) ||
          fdt_setprop(fdt, node, "reg", reg, sizeof(reg)) ||
          fdt_setprop(fdt, node, "ranges", ranges, sizeof(ranges)) ||
@@ -299,10 +302,11 @@ static const TypeInfo gpex_types[] = {
         .parent = TYPE_PCI_DEVICE,
         .instance_size = sizeof(GPEXRootState),
         .class_init = gpex_root_class_init,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_CONVENTIONAL_PCI_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_CONVENTIONAL_PCI_DEVICE},
+                {},
+            },
     },
 };
 

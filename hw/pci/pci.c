@@ -17,14 +17,14 @@
 #include "qomu/module.h"
 
 /* The status bits the guest clears by writing 1 (PCI 3.0, 6.2.3). */
-#define PCI_STATUS_W1C                                               \
-    (PCI_STATUS_PARITY | PCI_STATUS_SIG_TARGET_ABORT |               \
-     PCI_STATUS_REC_TARGET_ABORT | PCI_STATUS_REC_MASTER_ABORT |     \
+#define PCI_STATUS_W1C                                                         \
+    (PCI_STATUS_PARITY | PCI_STATUS_SIG_TARGET_ABORT |                         \
+     PCI_STATUS_REC_TARGET_ABORT | PCI_STATUS_REC_MASTER_ABORT |               \
      PCI_STATUS_SIG_SYSTEM_ERROR | PCI_STATUS_DETECTED_PARITY)
 
 /* The command bits qomu implements; the others read as 0. */
-#define PCI_COMMAND_WRITABLE                                         \
-    (PCI_COMMAND_IO | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER |      \
+#define PCI_COMMAND_WRITABLE                                                   \
+    (PCI_COMMAND_IO | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER |                \
      PCI_COMMAND_PARITY | PCI_COMMAND_SERR | PCI_COMMAND_INTX_DISABLE)
 
 /* Bus */
@@ -52,8 +52,8 @@ static char *pci_bus_free_slots(PCIBus *bus)
             slot++;
             continue;
         }
-        for (end = slot; end + 1 < PCI_SLOT_MAX &&
-                         !pci_bus_first_in_slot(bus, end + 1);
+        for (end = slot;
+             end + 1 < PCI_SLOT_MAX && !pci_bus_first_in_slot(bus, end + 1);
              end++) {
         }
         g_string_append_printf(s, "%s%02x", s->len ? ", " : "", slot);
@@ -126,11 +126,9 @@ void pci_bus_map_irqs(PCIBus *bus, pci_map_irq_fn map_irq)
 
 PCIBus *pci_register_root_bus(DeviceState *parent, const char *name,
                               pci_set_irq_fn set_irq, pci_map_irq_fn map_irq,
-                              void *irq_opaque,
-                              MemoryRegion *address_space_mem,
-                              MemoryRegion *address_space_io,
-                              uint8_t devfn_min, int nirq,
-                              const char *typename)
+                              void *irq_opaque, MemoryRegion *address_space_mem,
+                              MemoryRegion *address_space_io, uint8_t devfn_min,
+                              int nirq, const char *typename)
 {
     PCIBus *bus = pci_root_bus_new(parent, name, address_space_mem,
                                    address_space_io, devfn_min, typename);
@@ -161,8 +159,7 @@ static pcibus_t pci_bar_address(PCIDevice *d, int reg, uint8_t type,
         new_addr = pci_get_long(d->config + bar) & ~(size - 1);
         last_addr = new_addr + size - 1;
         /* As QEMU (no pci_allow_0_address on virt): 0 means unassigned. */
-        if (last_addr <= new_addr || last_addr >= UINT32_MAX ||
-            new_addr == 0) {
+        if (last_addr <= new_addr || last_addr >= UINT32_MAX || new_addr == 0) {
             return PCI_BAR_UNMAPPED;
         }
         return new_addr;
@@ -344,8 +341,7 @@ int pci_add_capability(PCIDevice *pdev, uint8_t cap_id, uint8_t offset,
     config[PCI_CAP_LIST_NEXT] = pdev->config[PCI_CAPABILITY_LIST];
     pdev->config[PCI_CAPABILITY_LIST] = offset;
     pci_set_word(pdev->config + PCI_STATUS,
-                 pci_get_word(pdev->config + PCI_STATUS) |
-                     PCI_STATUS_CAP_LIST);
+                 pci_get_word(pdev->config + PCI_STATUS) | PCI_STATUS_CAP_LIST);
     memset(pdev->used + offset, 0xff, size);
     /* The list itself is read-only; the capability body is the device's. */
     memset(pdev->wmask + offset, 0, size);
@@ -493,8 +489,8 @@ MemTxResult pci_dma_rw(PCIDevice *dev, dma_addr_t addr, void *buf,
     if (!dev->bus_master_as_ready) {
         return MEMTX_DECODE_ERROR;
     }
-    r = address_space_rw(&dev->bus_master_as, addr, MEMTXATTRS_UNSPECIFIED,
-                         buf, len, is_write);
+    r = address_space_rw(&dev->bus_master_as, addr, MEMTXATTRS_UNSPECIFIED, buf,
+                         len, is_write);
     if (r != MEMTX_OK && !is_write) {
         /* A master abort reads as all ones. */
         memset(buf, 0xff, len);
@@ -517,8 +513,7 @@ uint32_t pci_default_read_config(PCIDevice *d, uint32_t address, int len)
     return val;
 }
 
-static bool ranges_overlap(uint32_t a, uint32_t alen, uint32_t b,
-                           uint32_t blen)
+static bool ranges_overlap(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
 {
     return a < b + blen && b < a + alen;
 }
@@ -729,8 +724,7 @@ static const PropertyInfo pci_prop_devfn = {
 };
 
 static const Property pci_props[] = {
-    DEFINE_PROP_SIGNED("addr", PCIDevice, devfn, -1, pci_prop_devfn,
-                       int32_t),
+    DEFINE_PROP_SIGNED("addr", PCIDevice, devfn, -1, pci_prop_devfn, int32_t),
     DEFINE_PROP_BIT("multifunction", PCIDevice, cap_present,
                     QEMU_PCI_CAP_MULTIFUNCTION_BITNR, false),
 };
@@ -753,7 +747,8 @@ static bool pci_check_slot(PCIBus *bus, PCIDevice *d, Error **errp)
                    "no free slot on PCI bus '%s' for %s: all %d slots are "
                    "in use (remove a device or give addr=SLOT.FN of a free "
                    "function)",
-                   qbus->name, d->name, PCI_SLOT_MAX - PCI_SLOT(bus->devfn_min));
+                   qbus->name, d->name,
+                   PCI_SLOT_MAX - PCI_SLOT(bus->devfn_min));
         return false;
     }
     occupant = bus->devices[d->devfn];
@@ -822,17 +817,17 @@ static void pci_qdev_realize(DeviceState *qdev, Error **errp)
     } else {
         d->cap_present &= ~QEMU_PCI_CAP_EXPRESS;
     }
-    d->config_size = pci_is_express(d) ? PCIE_CONFIG_SPACE_SIZE
-                                       : PCI_CONFIG_SPACE_SIZE;
+    d->config_size =
+        pci_is_express(d) ? PCIE_CONFIG_SPACE_SIZE : PCI_CONFIG_SPACE_SIZE;
     pci_config_alloc(d);
     pci_config_init(d, pc);
     for (int i = 0; i < PCI_NUM_REGIONS; i++) {
         d->io_regions[i].addr = PCI_BAR_UNMAPPED;
     }
-    d->config_read = pc->config_read ? pc->config_read
-                                     : pci_default_read_config;
-    d->config_write = pc->config_write ? pc->config_write
-                                       : pci_default_write_config;
+    d->config_read =
+        pc->config_read ? pc->config_read : pci_default_read_config;
+    d->config_write =
+        pc->config_write ? pc->config_write : pci_default_write_config;
     d->irq_state = 0;
 
     if (bus->dma_root) {
@@ -843,8 +838,8 @@ static void pci_qdev_realize(DeviceState *qdev, Error **errp)
         memory_region_set_enabled(&d->bus_master_enable_region, false);
         memory_region_add_subregion(&d->bus_master_container_region, 0,
                                     &d->bus_master_enable_region);
-        address_space_init(&d->bus_master_as,
-                           &d->bus_master_container_region, as_name);
+        address_space_init(&d->bus_master_as, &d->bus_master_container_region,
+                           as_name);
         d->bus_master_as_ready = true;
     }
     bus->devices[d->devfn] = d;
@@ -995,13 +990,10 @@ static void pcibus_dev_print(GString *out, DeviceState *dev, int indent)
         if (!r->size) {
             continue;
         }
-        g_string_append_printf(out,
-                               "%*sbar %d: %s at 0x%" PRIx64 " [0x%" PRIx64
-                               "]\n",
-                               indent, "", i,
-                               r->type & PCI_BASE_ADDRESS_SPACE_IO ? "i/o"
-                                                                   : "mem",
-                               r->addr, r->addr + r->size - 1);
+        g_string_append_printf(
+            out, "%*sbar %d: %s at 0x%" PRIx64 " [0x%" PRIx64 "]\n", indent, "",
+            i, r->type & PCI_BASE_ADDRESS_SPACE_IO ? "i/o" : "mem", r->addr,
+            r->addr + r->size - 1);
     }
 }
 
@@ -1062,9 +1054,9 @@ static void pci_info_device(GString *out, PCIDevice *d)
         }
         g_string_append_printf(out, "      BAR%d: ", i);
         if (r->type & PCI_BASE_ADDRESS_SPACE_IO) {
-            g_string_append_printf(out, "I/O at 0x%04" PRIx64
-                                        " [0x%04" PRIx64 "].\n",
-                                   r->addr, r->addr + r->size - 1);
+            g_string_append_printf(
+                out, "I/O at 0x%04" PRIx64 " [0x%04" PRIx64 "].\n", r->addr,
+                r->addr + r->size - 1);
         } else {
             g_string_append_printf(
                 out, "%d bit%s memory at 0x%08" PRIx64 " [0x%08" PRIx64 "].\n",

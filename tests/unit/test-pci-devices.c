@@ -100,8 +100,8 @@ static void begin(void)
     memory_map_init();
     icount_configure(0, &error_abort);
     ram = g_new0(MemoryRegion, 1);
-    g_assert_true(memory_region_init_ram(ram, NULL, "ram", 0x10000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(ram, NULL, "ram", 0x10000, &error_abort));
     memory_region_add_subregion(get_system_memory(), RAM_BASE, ram);
     host = gpex_create(qdev_get_machine(), "pcie", get_system_memory(), &cfg,
                        &error_abort);
@@ -294,8 +294,7 @@ static void test_testdev(void)
 
     begin();
     device_add("pci-testdev,addr=02.0");
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_VENDOR_ID), 4), ==,
-                    0x00051b36);
+    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_VENDOR_ID), 4), ==, 0x00051b36);
     g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_INTERRUPT_PIN), 1), ==, 0);
     wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), 0xffffffff, 4);
     wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), 0xffffffff, 4);
@@ -305,8 +304,8 @@ static void test_testdev(void)
                     0xffffff01);
     wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), TD_MMIO, 4);
     wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), TD_PIO, 4);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_COMMAND),
-       PCI_COMMAND_MEMORY | PCI_COMMAND_IO, 2);
+    wr(CFG(PCI_DEVFN(2, 0), PCI_COMMAND), PCI_COMMAND_MEMORY | PCI_COMMAND_IO,
+       2);
 
     /* MMIO test 0 ("no-eventfd"): data 0xfa at 2048, byte writes. */
     wr(TD_MMIO, 0, 1);
@@ -365,8 +364,7 @@ static void test_pci_serial(void)
     uart = object_resolve_path_component(OBJECT(dev), "serial");
     g_assert_nonnull(uart);
     g_assert_nonnull(object_dynamic_cast(uart, "serial"));
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==,
-                    0x00021b36);
+    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==, 0x00021b36);
     g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_CLASS_REVISION), 4), ==,
                     0x07000201);
     wr(CFG(PCI_DEVFN(3, 0), PCI_BASE_ADDRESS_0), 0xffffffff, 4);
@@ -388,8 +386,7 @@ static void test_pci_serial(void)
     g_assert_cmpint(line_level[3], ==, 0);
     /* Hot-unplug takes the UART along. */
     g_assert_true(qdev_unplug(dev, &error_abort));
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==,
-                    0xffffffff);
+    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==, 0xffffffff);
     end();
 }
 

@@ -130,10 +130,11 @@ static const TypeInfo unit_types[] = {
         .parent = TYPE_PCI_DEVICE,
         .instance_size = sizeof(PCIUnitState),
         .class_init = unit_class_init,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_CONVENTIONAL_PCI_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_CONVENTIONAL_PCI_DEVICE},
+                {},
+            },
     },
     {
         /* A user-creatable device that is not PCI. */
@@ -145,10 +146,11 @@ static const TypeInfo unit_types[] = {
     {
         .name = TYPE_PCIE_UNIT,
         .parent = TYPE_PCI_UNIT,
-        .interfaces = (const InterfaceInfo[]){
-            {INTERFACE_PCIE_DEVICE},
-            {},
-        },
+        .interfaces =
+            (const InterfaceInfo[]){
+                {INTERFACE_PCIE_DEVICE},
+                {},
+            },
     },
 };
 
@@ -203,13 +205,12 @@ static PCIDevice *add_dev(const char *type, const char *addr, int pin)
     DeviceState *dev = qdev_new(type);
 
     if (addr) {
-        g_assert_true(object_property_parse(OBJECT(dev), "addr", addr,
-                                            &error_abort));
+        g_assert_true(
+            object_property_parse(OBJECT(dev), "addr", addr, &error_abort));
     }
     qdev_prop_set_uint8(dev, "pin", pin);
     object_property_add_child(qdev_get_machine(), "dev[*]", OBJECT(dev));
-    g_assert_true(qdev_realize_and_unref(dev, BUS(root_bus()),
-                                         &error_abort));
+    g_assert_true(qdev_realize_and_unref(dev, BUS(root_bus()), &error_abort));
     return PCI_DEVICE(dev);
 }
 
@@ -251,8 +252,8 @@ static void begin(void)
     live_at_start = object_live_count();
     memory_map_init();
     ram = g_new0(MemoryRegion, 1);
-    g_assert_true(memory_region_init_ram(ram, NULL, "ram", 0x10000,
-                                         &error_abort));
+    g_assert_true(
+        memory_region_init_ram(ram, NULL, "ram", 0x10000, &error_abort));
     memory_region_add_subregion(get_system_memory(), RAM_BASE, ram);
     host = gpex_create(qdev_get_machine(), "pcie", get_system_memory(), &cfg,
                        &error_abort);
@@ -303,7 +304,8 @@ static void test_ids(void)
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), 0x100, 4), ==, 0xffffffff);
     /* The capability list. */
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_STATUS, 2) &
-                        PCI_STATUS_CAP_LIST, ==, PCI_STATUS_CAP_LIST);
+                        PCI_STATUS_CAP_LIST,
+                    ==, PCI_STATUS_CAP_LIST);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_CAPABILITY_LIST, 1), ==, 0x40);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), 0x40, 2), ==, PCI_CAP_ID_VNDR);
     end();
@@ -343,9 +345,9 @@ static void test_masks(void)
     g_assert_cmphex(cfg_rd(fn, PCI_COMMAND, 2), ==, 0x0547);
     cfg_wr(fn, PCI_COMMAND, 0, 2);
     /* W1C: status error bits clear on 1, stay on 0. */
-    pci_set_word(d->config + PCI_STATUS,
-                 pci_get_word(d->config + PCI_STATUS) |
-                     PCI_STATUS_REC_MASTER_ABORT | PCI_STATUS_DETECTED_PARITY);
+    pci_set_word(d->config + PCI_STATUS, pci_get_word(d->config + PCI_STATUS) |
+                                             PCI_STATUS_REC_MASTER_ABORT |
+                                             PCI_STATUS_DETECTED_PARITY);
     cfg_wr(fn, PCI_STATUS, 0, 2);
     g_assert_cmphex(cfg_rd(fn, PCI_STATUS, 2) & 0xff00, ==,
                     PCI_STATUS_REC_MASTER_ABORT | PCI_STATUS_DETECTED_PARITY);
@@ -420,8 +422,8 @@ static void test_bar_mapping(void)
     g_assert_cmpint(rd(MMIO_BASE + 0x5000, 4, NULL), ==, 4);
     /* A 64-bit BAR above 4 GiB is outside the 1 GiB window. */
     cfg_wr(fn, PCI_BASE_ADDRESS_0 + 12, 1, 4);
-    g_assert_cmphex(pci_get_bar_addr(d, 2), ==, 0x100000000ULL + MMIO_BASE +
-                                                    0x100000);
+    g_assert_cmphex(pci_get_bar_addr(d, 2), ==,
+                    0x100000000ULL + MMIO_BASE + 0x100000);
     rd(MMIO_BASE + 0x100000, 4, &r);
     g_assert_cmpint(r, !=, MEMTX_OK);
     /* Decode off again unmaps everything. */
@@ -450,25 +452,20 @@ static void test_bus_master(void)
     begin();
     d = add_dev(TYPE_PCI_UNIT, "01.0", 1);
     /* Bus Master off: the write reaches nothing, reads are all ones. */
-    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), !=,
-                    MEMTX_OK);
+    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), !=, MEMTX_OK);
     g_assert_cmphex(rd(RAM_BASE + 0x100, 4, NULL), ==, 0);
-    g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), !=,
-                    MEMTX_OK);
+    g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), !=, MEMTX_OK);
     g_assert_cmphex(back[0], ==, 0xff);
     /* On. */
     cfg_wr(fn, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
-    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), ==,
-                    MEMTX_OK);
+    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), ==, MEMTX_OK);
     g_assert_cmphex(rd(RAM_BASE + 0x100, 4, NULL), ==, 0x04030201);
     wr(RAM_BASE + 0x104, 0xdeadbeef, 4);
-    g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), ==,
-                    MEMTX_OK);
+    g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), ==, MEMTX_OK);
     g_assert_cmphex(back[4], ==, 0xef);
     /* Off again. */
     cfg_wr(fn, PCI_COMMAND, 0, 2);
-    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x200, buf, 8), !=,
-                    MEMTX_OK);
+    g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x200, buf, 8), !=, MEMTX_OK);
     g_assert_cmphex(rd(RAM_BASE + 0x200, 4, NULL), ==, 0);
     end();
 }
@@ -477,8 +474,7 @@ static void intx(PCIDevice *d, int level)
 {
     PCIUnitState *s = PCI_UNIT(d);
 
-    memory_region_dispatch_write(&s->mem, 4, level, 4,
-                                 MEMTXATTRS_UNSPECIFIED);
+    memory_region_dispatch_write(&s->mem, 4, level, 4, MEMTXATTRS_UNSPECIFIED);
 }
 
 static void test_intx_swizzle(void)
@@ -503,11 +499,13 @@ static void test_intx_swizzle(void)
             g_assert_cmpint(line_level[l], ==, l == cases[i].line);
         }
         g_assert_cmphex(pci_get_word(d[i]->config + PCI_STATUS) &
-                            PCI_STATUS_INTERRUPT, ==, PCI_STATUS_INTERRUPT);
+                            PCI_STATUS_INTERRUPT,
+                        ==, PCI_STATUS_INTERRUPT);
         intx(d[i], 0);
         g_assert_cmpint(line_level[cases[i].line], ==, 0);
         g_assert_cmphex(pci_get_word(d[i]->config + PCI_STATUS) &
-                            PCI_STATUS_INTERRUPT, ==, 0);
+                            PCI_STATUS_INTERRUPT,
+                        ==, 0);
     }
     /* A shared line stays up while any of its devices asserts. */
     intx(d[0], 1);
@@ -522,7 +520,8 @@ static void test_intx_swizzle(void)
     cfg_wr(PCI_DEVFN(2, 0), PCI_COMMAND, PCI_COMMAND_INTX_DISABLE, 2);
     g_assert_cmpint(line_level[2], ==, 0);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(2, 0), PCI_STATUS, 2) &
-                        PCI_STATUS_INTERRUPT, ==, PCI_STATUS_INTERRUPT);
+                        PCI_STATUS_INTERRUPT,
+                    ==, PCI_STATUS_INTERRUPT);
     cfg_wr(PCI_DEVFN(2, 0), PCI_COMMAND, 0, 2);
     g_assert_cmpint(line_level[2], ==, 1);
     /* Unplugging an asserting device drops its contribution. */
@@ -572,10 +571,8 @@ static void test_addr_errors(void)
         object_property_add_child(qdev_get_machine(), "f0", OBJECT(f0));
         qdev_realize_and_unref(f0, BUS(root_bus()), &error_abort);
         f1 = add_dev(TYPE_PCI_UNIT, "08.1", 2);
-        g_assert_cmphex(cfg_rd(PCI_DEVFN(8, 0), PCI_HEADER_TYPE, 1), ==,
-                        0x80);
-        g_assert_cmphex(cfg_rd(PCI_DEVFN(8, 1), PCI_VENDOR_ID, 2), ==,
-                        0x1234);
+        g_assert_cmphex(cfg_rd(PCI_DEVFN(8, 0), PCI_HEADER_TYPE, 1), ==, 0x80);
+        g_assert_cmphex(cfg_rd(PCI_DEVFN(8, 1), PCI_VENDOR_ID, 2), ==, 0x1234);
         g_assert_true(f1 == root_bus()->devices[PCI_DEVFN(8, 1)]);
     }
     /* Function 1 first, then a single-function 0 is refused. */
@@ -602,8 +599,7 @@ static void test_auto_slot_and_unplug(void)
     cfg_wr(PCI_DEVFN(1, 0), PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
     g_assert_cmpint(rd(MMIO_BASE + 0x3000, 4, NULL), ==, 1);
     g_assert_true(qdev_unplug(DEVICE(a), &error_abort));
-    g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_VENDOR_ID, 4), ==,
-                    0xffffffff);
+    g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_VENDOR_ID, 4), ==, 0xffffffff);
     {
         MemTxResult r;
 
@@ -643,18 +639,17 @@ static void test_qtree_and_info(void)
     info = pci_info_text();
     g_assert_nonnull(strstr(info, "  Bus  0, device   0, function 0:\n"
                                   "    Host bridge: PCI device 1b36:0008\n"));
-    g_assert_nonnull(strstr(info,
-                            "  Bus  0, device   4, function 0:\n"
-                            "    Class ff00: PCI device 1234:beef\n"
-                            "      PCI subsystem 1af4:1100\n"
-                            "      IRQ 33, pin B\n"
-                            "      BAR0: I/O at 0xffffffffffffffff "
-                            "[0x000e].\n"
-                            "      BAR1: 32 bit memory at 0x40001000 "
-                            "[0x40001fff].\n"
-                            "      BAR2: 64 bit prefetchable memory at "
-                            "0xffffffffffffffff [0x000ffffe].\n"
-                            "      id \"u4\"\n"));
+    g_assert_nonnull(strstr(info, "  Bus  0, device   4, function 0:\n"
+                                  "    Class ff00: PCI device 1234:beef\n"
+                                  "      PCI subsystem 1af4:1100\n"
+                                  "      IRQ 33, pin B\n"
+                                  "      BAR0: I/O at 0xffffffffffffffff "
+                                  "[0x000e].\n"
+                                  "      BAR1: 32 bit memory at 0x40001000 "
+                                  "[0x40001fff].\n"
+                                  "      BAR2: 64 bit prefetchable memory at "
+                                  "0xffffffffffffffff [0x000ffffe].\n"
+                                  "      id \"u4\"\n"));
     end();
 }
 
@@ -701,7 +696,8 @@ static void test_bus_errors(void)
                                            "buses that fit: pcie.0"));
     /* Nothing was left behind by the failures. */
     g_assert_null(object_resolve_path("/machine/peripheral-anon/"
-                                      "pci-unit-test[0]", NULL));
+                                      "pci-unit-test[0]",
+                                      NULL));
     g_assert_null(root_bus()->devices[PCI_DEVFN(1, 0)]);
     end();
 }
