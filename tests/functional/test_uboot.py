@@ -49,6 +49,12 @@ class UBoot(unittest.TestCase):
             out = command(m, 'version')
             self.assertRegex(out, r'U-Boot 2\d{3}\.\d\d')
 
+            # 200 characters typed at once: the UART's FIFO backpressure
+            # keeps every one (U-Boot echoes the line, then prints it).
+            text = ''.join(chr(ord('a') + i % 26) for i in range(200))
+            out = command(m, 'echo ' + text)
+            self.assertEqual(out.count(text), 2, out)
+
             out = command(m, 'dm tree')
             self.assertRegex(out, r'root\s+0\s+\[ \+ \]\s+root_driver')
             self.assertRegex(out, r'simple_bus\s+0\s+\[ \+ \]\s+simple_bus\s+'
