@@ -4,6 +4,8 @@
   stop autoboot, run version, dm tree, fdt print /soc, coninfo, and a
   `reset` that goes through OpenSBI's SRST to the finisher (0x7777) and
   boots OpenSBI and U-Boot again;
+- S-mode U-Boot as -kernel after the default fw_dynamic, -smp 4: every
+  hart in `cpu list`;
 - M-mode U-Boot (qemu-riscv64) as -bios: reaches the prompt.
 
 Usage: test_uboot.py QOMU_BIN
@@ -95,6 +97,22 @@ class UBoot(unittest.TestCase):
             m.expect(r'OpenSBI v1\.\d+', 30)
             m.expect(r'U-Boot 2\d{3}\.\d\d', 60)
             stop_autoboot(m)
+            self.assertEqual(m.quit(), 0)
+
+    def test_smode_fw_dynamic_smp4(self):
+        # The default firmware (fw_dynamic) jumps to -kernel's address from
+        # the fw_dynamic info; U-Boot sees every hart of the device tree.
+        require_files(self, UBOOT_SMODE)
+        with Machine('-M', 'virt', '-smp', '4', '-kernel', UBOOT_SMODE,
+                     timeout=90) as m:
+            m.expect(r'Platform HART Count       : 4')
+            m.expect(r'Domain0 Next Address      : 0x0000000080200000')
+            m.expect(r'U-Boot 2\d{3}\.\d\d')
+            stop_autoboot(m)
+            out = command(m, 'cpu list')
+            for i in range(4):
+                self.assertRegex(out, r'%d: cpu@%d\s+rv64imac_zicsr_zifencei'
+                                 % (i, i))
             self.assertEqual(m.quit(), 0)
 
     def test_mmode_as_bios(self):
