@@ -734,6 +734,12 @@ void riscv_do_trap(CPURISCVState *env, uint64_t cause, uint64_t tval)
 
 void riscv_raise_exception(CPURISCVState *env, int cause, uint64_t tval)
 {
+    /*
+     * A trap retires nothing, but it uses up one unit of the caller's
+     * budget, so that a guest trapping in a loop (mtvec pointing at an
+     * illegal instruction) still lets riscv_cpu_env_exec() return.
+     */
+    env->icount_limit--;
     riscv_do_trap(env, (uint64_t)cause, tval);
     siglongjmp(env->jmpbuf, 1);
 }

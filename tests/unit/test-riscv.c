@@ -1098,6 +1098,67 @@ static void test_map_change(void)
     finish(env);
 }
 
+/*
+ * Random instruction words (fixed seeds), random registers, in every
+ * privilege: whatever the guest does (CSR writes to satp, PMP, mtvec;
+ * stores over its own code; jumps anywhere), the emulator must neither
+ * crash nor hang; under the sanitizers this also checks memory safety.
+ */
+static void test_fuzz(void)
+{
+    for (int seed = 1; seed <= 200; seed++) {
+        GRand *rand = g_rand_new_with_seed(seed);
+        CPURISCVState *env;
+        int r;
+
+        bus_setup();
+        for (int i = 0; i < 1024; i++) {
+            uint32_t w = g_rand_int(rand);
+
+            /* Bias towards real opcodes: keep some low bits valid. */
+            if (i % 3 == 0) {
+                static const uint8_t ops[] = { 0x03, 0x13, 0x1b, 0x23, 0x2f,
+                                               0x33, 0x37, 0x3b, 0x63, 0x67,
+                                               0x6f, 0x73, 0x0f, 0x17 };
+
+                w = (w & ~0x7fu) | ops[g_rand_int_range(rand, 0, 14)];
+            }
+            put32(RAM_BASE + 4 * i, w);
+        }
+        env = cpu_new(ALL_EXT, 0);
+        for (int i = 1; i < 32; i++) {
+            env->gpr[i] = g_rand_boolean(rand)
+                          ? RAM_BASE + g_rand_int_range(rand, 0, RAM_SIZE)
+                          : ((uint64_t)g_rand_int(rand) << 32) |
+                            g_rand_int(rand);
+        }
+        env->mtvec = RAM_BASE + 4 * g_rand_int_range(rand, 0, 1024);
+        env->stvec = RAM_BASE + 4 * g_rand_int_range(rand, 0, 1024);
+        env->medeleg = g_rand_int(rand) & MEDELEG_MASK;
+        env->priv = (int[]){ PRV_U, PRV_S, PRV_M }[seed % 3];
+        if (seed % 4 == 1) {
+            /* Page tables made of the random words themselves. */
+            env->satp = ((seed & 8 ? 9ULL : 8ULL) << SATP_MODE_SHIFT) |
+                        ((RAM_BASE >> 12) + g_rand_int_range(rand, 0, 2));
+            env->mstatus |= g_rand_int(rand) &
+                            (MSTATUS_SUM | MSTATUS_MXR | MSTATUS_MPRV);
+        }
+        riscv_tlb_flush(env);
+        for (int slice = 0; slice < 20; slice++) {
+            r = riscv_cpu_env_exec(env, 1000);
+            g_assert_cmpint(r, >=, RISCV_EXEC_BUDGET);
+            g_assert_cmpint(r, <=, RISCV_EXEC_EXIT);
+            if (r == RISCV_EXEC_HALTED) {
+                riscv_cpu_env_set_irq(env, IRQ_M_SOFT, slice & 1);
+                env->mie |= MIP_MSIP;
+            }
+        }
+        g_assert_cmpint(env->gpr[ZERO], ==, 0);
+        g_rand_free(rand);
+        finish(env);
+    }
+}
+
 static void put16(hwaddr addr, uint16_t v)
 {
     memcpy(tb.ram + (addr - RAM_BASE), &v, 2);
@@ -1180,5 +1241,6 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv/tlb/map-change", test_map_change);
     g_test_add_func("/riscv/exec/budget", test_budget_exact);
     g_test_add_func("/riscv/code/page-crossing", test_page_crossing);
+    g_test_add_func("/riscv/fuzz", test_fuzz);
     return g_test_run();
 }
