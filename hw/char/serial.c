@@ -170,7 +170,7 @@ static void serial_receive_bytes(SerialState *s, const uint8_t *buf, int size)
         s->lsr |= UART_LSR_DR;
         timer_mod(&s->fifo_timeout_timer,
                   qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                  s->char_transmit_time * 4);
+                      s->char_transmit_time * 4);
     } else if (size > 0) {
         if (s->lsr & UART_LSR_DR) {
             s->lsr |= UART_LSR_OE;
@@ -190,8 +190,7 @@ static void serial_xmit(SerialState *s)
 {
     while (serial_fifo_enabled(s) ? s->xmit_fifo.num > 0
                                   : !(s->lsr & UART_LSR_THRE)) {
-        uint8_t ch = serial_fifo_enabled(s) ? fifo_pop(&s->xmit_fifo)
-                                            : s->thr;
+        uint8_t ch = serial_fifo_enabled(s) ? fifo_pop(&s->xmit_fifo) : s->thr;
 
         s->lsr |= UART_LSR_THRE;
         if (s->mcr & UART_MCR_LOOP) {
@@ -228,14 +227,14 @@ static void serial_update_msr(SerialState *s)
     delta |= (changed & UART_MSR_DSR) ? UART_MSR_DDSR : 0;
     delta |= (changed & UART_MSR_DCD) ? UART_MSR_DDCD : 0;
     /* TERI: RI went from on to off. */
-    delta |= ((changed & UART_MSR_RI) && !(in & UART_MSR_RI)) ? UART_MSR_TERI
-                                                             : 0;
+    delta |=
+        ((changed & UART_MSR_RI) && !(in & UART_MSR_RI)) ? UART_MSR_TERI : 0;
     s->msr = in | (s->msr & UART_MSR_ANY_DELTA) | delta;
 }
 
 static void serial_write_fcr(SerialState *s, uint8_t val)
 {
-    static const unsigned itl[] = { 1, 4, 8, 14 };
+    static const unsigned itl[] = {1, 4, 8, 14};
 
     s->fcr = val;
     if (val & UART_FCR_FE) {
@@ -274,7 +273,7 @@ static uint64_t serial_ioport_read(void *opaque, hwaddr addr, unsigned size)
             } else {
                 timer_mod(&s->fifo_timeout_timer,
                           qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                          s->char_transmit_time * 4);
+                              s->char_transmit_time * 4);
             }
             s->timeout_ipending = false;
         } else {
@@ -361,8 +360,8 @@ static void serial_ioport_write(void *opaque, hwaddr addr, uint64_t val,
          * reading IIR had acknowledged it (QEMU and Bochs; Windows needs it).
          */
         if (changed & UART_IER_THRI) {
-            s->thr_ipending = (s->ier & UART_IER_THRI) &&
-                              (s->lsr & UART_LSR_THRE);
+            s->thr_ipending =
+                (s->ier & UART_IER_THRI) && (s->lsr & UART_LSR_THRE);
         }
         if (changed) {
             serial_update_irq(s);
@@ -423,14 +422,16 @@ const MemoryRegionOps serial_io_ops = {
     .read = serial_ioport_read,
     .write = serial_ioport_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 1,
-        .max_access_size = 1,
-    },
-    .impl = {
-        .min_access_size = 1,
-        .max_access_size = 1,
-    },
+    .valid =
+        {
+            .min_access_size = 1,
+            .max_access_size = 1,
+        },
+    .impl =
+        {
+            .min_access_size = 1,
+            .max_access_size = 1,
+        },
 };
 
 /*
@@ -582,14 +583,16 @@ static const MemoryRegionOps serial_mm_ops = {
     .read = serial_mm_read,
     .write = serial_mm_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = {
-        .min_access_size = 1,
-        .max_access_size = 8,
-    },
-    .impl = {
-        .min_access_size = 1,
-        .max_access_size = 8,
-    },
+    .valid =
+        {
+            .min_access_size = 1,
+            .max_access_size = 8,
+        },
+    .impl =
+        {
+            .min_access_size = 1,
+            .max_access_size = 8,
+        },
 };
 
 static const Property serial_mm_properties[] = {
@@ -602,8 +605,7 @@ static void serial_mm_init(Object *obj)
 
     object_initialize_child(obj, "serial", &s->serial, TYPE_SERIAL);
     object_property_add_alias(obj, "chardev", OBJECT(&s->serial), "chardev");
-    object_property_add_alias(obj, "baudbase", OBJECT(&s->serial),
-                              "baudbase");
+    object_property_add_alias(obj, "baudbase", OBJECT(&s->serial), "baudbase");
     sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->serial.irq);
 }
 
@@ -612,8 +614,10 @@ static void serial_mm_realize(DeviceState *dev, Error **errp)
     SerialMM *s = SERIAL_MM(dev);
 
     if (s->regshift > 3) {
-        error_setg(errp, "ns16550a: property 'regshift' is %u; expected 0 "
-                   "to 3 (registers 1, 2, 4 or 8 bytes apart)", s->regshift);
+        error_setg(errp,
+                   "ns16550a: property 'regshift' is %u; expected 0 "
+                   "to 3 (registers 1, 2, 4 or 8 bytes apart)",
+                   s->regshift);
         return;
     }
     if (!qdev_realize(DEVICE(&s->serial), NULL, errp)) {
@@ -654,8 +658,7 @@ SerialMM *serial_mm_create(Object *parent, const char *name,
         sysbus_connect_irq(SYS_BUS_DEVICE(dev), 0, irq);
     }
     memory_region_add_subregion(address_space, base,
-                                sysbus_mmio_get_region(SYS_BUS_DEVICE(dev),
-                                                       0));
+                                sysbus_mmio_get_region(SYS_BUS_DEVICE(dev), 0));
     return SERIAL_MM(dev);
 }
 

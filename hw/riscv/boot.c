@@ -33,15 +33,17 @@ static hwaddr align_up(hwaddr v, hwaddr align)
 
 static bool file_is_elf(const char *filename)
 {
-    uint8_t magic[4] = { 0 };
+    uint8_t magic[4] = {0};
     FILE *f = fopen(filename, "rb");
     bool elf;
 
     if (!f) {
         return false;
     }
-    elf = fread(magic, 1, sizeof(magic), f) == sizeof(magic) &&
-          !memcmp(magic, "\x7f" "ELF", 4);
+    elf = fread(magic, 1, sizeof(magic), f) == sizeof(magic) && !memcmp(magic,
+                                                                        "\x7f"
+                                                                        "ELF",
+                                                                        4);
     fclose(f);
     return elf;
 }
@@ -72,8 +74,10 @@ char *riscv_find_firmware(const char *name, Error **errp)
         g_string_append_printf(tried, ", %s", path);
         g_free(path);
     }
-    error_setg(errp, "firmware '%s' not found (tried %s); install Debian's "
-               "opensbi package or give -bios FILE", name, tried->str);
+    error_setg(errp,
+               "firmware '%s' not found (tried %s); install Debian's "
+               "opensbi package or give -bios FILE",
+               name, tried->str);
     return NULL;
 }
 
@@ -99,8 +103,9 @@ static bool riscv_load_image(const char *filename, hwaddr addr, hwaddr limit,
         return false;
     }
     if (addr >= limit || (uint64_t)size > limit - addr) {
-        error_setg(errp, "image of %zd bytes does not fit in RAM at 0x%"
-                   PRIx64 " (RAM ends at 0x%" PRIx64 "; try a larger -m)",
+        error_setg(errp,
+                   "image of %zd bytes does not fit in RAM at 0x%" PRIx64
+                   " (RAM ends at 0x%" PRIx64 "; try a larger -m)",
                    size, (uint64_t)addr, (uint64_t)limit);
         return false;
     }
@@ -129,8 +134,8 @@ bool riscv_find_and_load_firmware(MachineState *ms, const char *default_name,
     }
     path = riscv_find_firmware(name, errp);
     if (!path) {
-        error_prepend(errp, "-bios %s: ", ms->firmware ? ms->firmware
-                                                       : "default");
+        error_prepend(errp,
+                      "-bios %s: ", ms->firmware ? ms->firmware : "default");
         return false;
     }
     if (!riscv_load_image(path, firmware_load_addr,
@@ -148,8 +153,7 @@ hwaddr riscv_calc_kernel_start_addr(hwaddr firmware_end_addr)
 }
 
 bool riscv_load_kernel(MachineState *ms, hwaddr ram_base,
-                       hwaddr kernel_start_addr, uint64_t *entry,
-                       Error **errp)
+                       hwaddr kernel_start_addr, uint64_t *entry, Error **errp)
 {
     hwaddr end;
 
@@ -166,8 +170,8 @@ bool riscv_load_kernel(MachineState *ms, hwaddr ram_base,
     return true;
 }
 
-bool riscv_load_initrd(MachineState *ms, hwaddr ram_base,
-                       uint64_t kernel_entry, Error **errp)
+bool riscv_load_initrd(MachineState *ms, hwaddr ram_base, uint64_t kernel_entry,
+                       Error **errp)
 {
     hwaddr ram_end = ram_base + ms->ram_size;
     hwaddr start = kernel_entry + MIN(ms->ram_size / 2, 128 * MiB);
@@ -180,14 +184,15 @@ bool riscv_load_initrd(MachineState *ms, hwaddr ram_base,
         return false;
     }
     if (start >= ram_end || (uint64_t)size > ram_end - start) {
-        error_setg(errp, "-initrd %s: %zd bytes do not fit in RAM at 0x%"
-                   PRIx64 " (RAM ends at 0x%" PRIx64 "; try a larger -m)",
+        error_setg(errp,
+                   "-initrd %s: %zd bytes do not fit in RAM at 0x%" PRIx64
+                   " (RAM ends at 0x%" PRIx64 "; try a larger -m)",
                    ms->initrd_filename, size, (uint64_t)start,
                    (uint64_t)ram_end);
         return false;
     }
-    if (load_image_targphys(ms->initrd_filename, start, ram_end - start,
-                            errp) < 0) {
+    if (load_image_targphys(ms->initrd_filename, start, ram_end - start, errp) <
+        0) {
         error_prepend(errp, "-initrd %s: ", ms->initrd_filename);
         return false;
     }
@@ -236,12 +241,12 @@ bool riscv_setup_rom_reset_vec(MachineState *ms, hwaddr start_addr,
                                Error **errp)
 {
     uint32_t reset_vec[10] = {
-        0x00000297, /* 1: auipc t0, %pcrel_hi(fw_dyn)      */
-        0x02828613, /*    addi  a2, t0, %pcrel_lo(1b) (40) */
-        0xf1402573, /*    csrr  a0, mhartid                */
-        0x0202b583, /*    ld    a1, 32(t0)  fdt_laddr      */
-        0x0182b283, /*    ld    t0, 24(t0)  start          */
-        0x00028067, /*    jr    t0                         */
+        0x00000297,           /* 1: auipc t0, %pcrel_hi(fw_dyn)      */
+        0x02828613,           /*    addi  a2, t0, %pcrel_lo(1b) (40) */
+        0xf1402573,           /*    csrr  a0, mhartid                */
+        0x0202b583,           /*    ld    a1, 32(t0)  fdt_laddr      */
+        0x0182b283,           /*    ld    t0, 24(t0)  start          */
+        0x00028067,           /*    jr    t0                         */
         (uint32_t)start_addr, /* start: .dword */
         (uint32_t)(start_addr >> 32),
         (uint32_t)fdt_load_addr, /* fdt_laddr: .dword */
@@ -299,8 +304,10 @@ bool riscv_load_user_dtb(MachineState *ms, Error **errp)
     }
     if (len < sizeof(struct fdt_header) || fdt_check_header(blob) != 0 ||
         fdt_totalsize(blob) > len) {
-        error_setg(errp, "-dtb %s: not a flattened device tree (dtc -O dtb "
-                   "makes one)", ms->dtb);
+        error_setg(errp,
+                   "-dtb %s: not a flattened device tree (dtc -O dtb "
+                   "makes one)",
+                   ms->dtb);
         return false;
     }
     /* Room for /chosen bootargs and initrd. */
@@ -323,8 +330,7 @@ bool riscv_dumpdtb(MachineState *ms, Error **errp)
 
     if (!g_file_set_contents(ms->dumpdtb, ms->fdt, fdt_totalsize(ms->fdt),
                              &gerr)) {
-        error_setg(errp, "-machine dumpdtb=%s: %s", ms->dumpdtb,
-                   gerr->message);
+        error_setg(errp, "-machine dumpdtb=%s: %s", ms->dumpdtb, gerr->message);
         g_error_free(gerr);
         return false;
     }

@@ -40,17 +40,17 @@
 
 /* QEMU's map; the PLIC window is sized for QEMU's 512 harts. */
 const MemMapEntry virt_memmap[VIRT_MEMMAP_COUNT] = {
-    [VIRT_DEBUG] = { 0x0, 0x100 },
-    [VIRT_MROM] = { 0x1000, 0xf000 },
-    [VIRT_TEST] = { 0x100000, 0x1000 },
-    [VIRT_RTC] = { 0x101000, 0x1000 },
-    [VIRT_CLINT] = { 0x2000000, 0x10000 },
-    [VIRT_PCIE_PIO] = { 0x3000000, 0x10000 },
-    [VIRT_PLIC] = { 0xc000000, VIRT_PLIC_SIZE(512 * 2) },
-    [VIRT_UART0] = { 0x10000000, 0x100 },
-    [VIRT_PCIE_ECAM] = { 0x30000000, 0x10000000 },
-    [VIRT_PCIE_MMIO] = { 0x40000000, 0x40000000 },
-    [VIRT_DRAM] = { 0x80000000, 0x0 },
+    [VIRT_DEBUG] = {0x0, 0x100},
+    [VIRT_MROM] = {0x1000, 0xf000},
+    [VIRT_TEST] = {0x100000, 0x1000},
+    [VIRT_RTC] = {0x101000, 0x1000},
+    [VIRT_CLINT] = {0x2000000, 0x10000},
+    [VIRT_PCIE_PIO] = {0x3000000, 0x10000},
+    [VIRT_PLIC] = {0xc000000, VIRT_PLIC_SIZE(512 * 2)},
+    [VIRT_UART0] = {0x10000000, 0x100},
+    [VIRT_PCIE_ECAM] = {0x30000000, 0x10000000},
+    [VIRT_PCIE_MMIO] = {0x40000000, 0x40000000},
+    [VIRT_DRAM] = {0x80000000, 0x0},
 };
 
 /* What the fdt functions share: phandles handed out so far. */
@@ -83,8 +83,7 @@ struct VirtDevice {
     const char *compat;
     size_t compat_len;
     bool (*create)(RISCVVirtState *s, const VirtDevice *d, Error **errp);
-    bool (*fdt)(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf,
-                int node);
+    bool (*fdt)(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf, int node);
 };
 
 static unsigned virt_num_harts(RISCVVirtState *s)
@@ -117,10 +116,9 @@ static qemu_irq virt_plic_irq(RISCVVirtState *s, int irq)
 static bool virt_create_clint(RISCVVirtState *s, const VirtDevice *d,
                               Error **errp)
 {
-    DeviceState *swi = virt_new_device(s, "clint-swi",
-                                       TYPE_RISCV_ACLINT_SWI);
-    DeviceState *mtimer = virt_new_device(s, "clint-mtimer",
-                                          TYPE_RISCV_ACLINT_MTIMER);
+    DeviceState *swi = virt_new_device(s, "clint-swi", TYPE_RISCV_ACLINT_SWI);
+    DeviceState *mtimer =
+        virt_new_device(s, "clint-mtimer", TYPE_RISCV_ACLINT_MTIMER);
     hwaddr base = virt_memmap[d->map].base;
 
     qdev_prop_set_uint32(swi, "num-harts", virt_num_harts(s));
@@ -135,10 +133,10 @@ static bool virt_create_clint(RISCVVirtState *s, const VirtDevice *d,
     for (unsigned i = 0; i < virt_num_harts(s); i++) {
         RISCVCPU *cpu = virt_hart(i);
 
-        qdev_connect_gpio_out(swi, i, qdev_get_gpio_in(DEVICE(cpu),
-                                                       IRQ_M_SOFT));
-        qdev_connect_gpio_out(mtimer, i, qdev_get_gpio_in(DEVICE(cpu),
-                                                          IRQ_M_TIMER));
+        qdev_connect_gpio_out(swi, i,
+                              qdev_get_gpio_in(DEVICE(cpu), IRQ_M_SOFT));
+        qdev_connect_gpio_out(mtimer, i,
+                              qdev_get_gpio_in(DEVICE(cpu), IRQ_M_TIMER));
         riscv_cpu_set_rdtime_fn(&cpu->env, riscv_aclint_mtimer_get_time,
                                 mtimer);
     }
@@ -235,14 +233,14 @@ static int virt_fdt_irqs_extended(RISCVVirtState *s, VirtFdt *vf, int node,
                        harts * 4 * sizeof(fdt32_t));
 }
 
-static bool virt_fdt_clint(RISCVVirtState *s, const VirtDevice *d,
-                           VirtFdt *vf, int node)
+static bool virt_fdt_clint(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf,
+                           int node)
 {
     return !virt_fdt_irqs_extended(s, vf, node, IRQ_M_SOFT, IRQ_M_TIMER);
 }
 
-static bool virt_fdt_plic(RISCVVirtState *s, const VirtDevice *d,
-                          VirtFdt *vf, int node)
+static bool virt_fdt_plic(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf,
+                          int node)
 {
     void *fdt = vf->fdt;
 
@@ -255,23 +253,22 @@ static bool virt_fdt_plic(RISCVVirtState *s, const VirtDevice *d,
            !fdt_setprop_u32(fdt, node, "#interrupt-cells", 1);
 }
 
-static bool virt_fdt_uart(RISCVVirtState *s, const VirtDevice *d,
-                          VirtFdt *vf, int node)
+static bool virt_fdt_uart(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf,
+                          int node)
 {
-    return !fdt_setprop_u32(vf->fdt, node, "clock-frequency",
-                            VIRT_UART_CLOCK);
+    return !fdt_setprop_u32(vf->fdt, node, "clock-frequency", VIRT_UART_CLOCK);
 }
 
 /* The finisher is the syscon that poweroff and reboot write to. */
-static bool virt_fdt_test(RISCVVirtState *s, const VirtDevice *d,
-                          VirtFdt *vf, int node)
+static bool virt_fdt_test(RISCVVirtState *s, const VirtDevice *d, VirtFdt *vf,
+                          int node)
 {
     static const struct {
         const char *node;
         uint32_t value;
     } syscon[] = {
-        { "reboot", FINISHER_RESET },
-        { "poweroff", FINISHER_PASS },
+        {"reboot", FINISHER_RESET},
+        {"poweroff", FINISHER_PASS},
     };
     void *fdt = vf->fdt;
 
@@ -280,8 +277,7 @@ static bool virt_fdt_test(RISCVVirtState *s, const VirtDevice *d,
     }
     for (size_t i = 0; i < ARRAY_SIZE(syscon); i++) {
         int n = fdt_add_subnode(fdt, 0, syscon[i].node);
-        g_autofree char *compat = g_strdup_printf("syscon-%s",
-                                                  syscon[i].node);
+        g_autofree char *compat = g_strdup_printf("syscon-%s", syscon[i].node);
 
         if (n < 0 || fdt_setprop_string(fdt, n, "compatible", compat) ||
             fdt_setprop_u32(fdt, n, "regmap", vf->test_phandle) ||
@@ -297,21 +293,16 @@ static bool virt_fdt_test(RISCVVirtState *s, const VirtDevice *d,
 
 /* The on-chip devices, in creation order (the PLIC before its sources). */
 static const VirtDevice virt_devices[] = {
-    { "clint", "clint", VIRT_CLINT, 0,
-      COMPAT("sifive,clint0\0riscv,clint0"),
-      virt_create_clint, virt_fdt_clint },
-    { "plic", "plic", VIRT_PLIC, 0,
-      COMPAT("sifive,plic-1.0.0\0riscv,plic0"),
-      virt_create_plic, virt_fdt_plic },
-    { "uart0", "serial", VIRT_UART0, UART0_IRQ,
-      COMPAT("ns16550a"),
-      virt_create_uart, virt_fdt_uart },
-    { "test", "test", VIRT_TEST, 0,
-      COMPAT("sifive,test1\0sifive,test0\0syscon"),
-      virt_create_test, virt_fdt_test },
-    { "rtc", "rtc", VIRT_RTC, RTC_IRQ,
-      COMPAT("google,goldfish-rtc"),
-      virt_create_rtc, NULL },
+    {"clint", "clint", VIRT_CLINT, 0, COMPAT("sifive,clint0\0riscv,clint0"),
+     virt_create_clint, virt_fdt_clint},
+    {"plic", "plic", VIRT_PLIC, 0, COMPAT("sifive,plic-1.0.0\0riscv,plic0"),
+     virt_create_plic, virt_fdt_plic},
+    {"uart0", "serial", VIRT_UART0, UART0_IRQ, COMPAT("ns16550a"),
+     virt_create_uart, virt_fdt_uart},
+    {"test", "test", VIRT_TEST, 0, COMPAT("sifive,test1\0sifive,test0\0syscon"),
+     virt_create_test, virt_fdt_test},
+    {"rtc", "rtc", VIRT_RTC, RTC_IRQ, COMPAT("google,goldfish-rtc"),
+     virt_create_rtc, NULL},
 };
 
 /* "rv64imac_zicsr_zifencei": misa's letters in canonical order. */
@@ -338,8 +329,7 @@ static bool virt_fdt_cpus(RISCVVirtState *s, VirtFdt *vf)
 
     if (cpus < 0 || fdt_setprop_u32(fdt, cpus, "#address-cells", 1) ||
         fdt_setprop_u32(fdt, cpus, "#size-cells", 0) ||
-        fdt_setprop_u32(fdt, cpus, "timebase-frequency",
-                        VIRT_TIMEBASE_FREQ)) {
+        fdt_setprop_u32(fdt, cpus, "timebase-frequency", VIRT_TIMEBASE_FREQ)) {
         return false;
     }
     /* Added last to first: libfdt puts a new node before its siblings. */
@@ -371,17 +361,15 @@ static bool virt_fdt_cpus(RISCVVirtState *s, VirtFdt *vf)
             return false;
         }
         intc = fdt_add_subnode(fdt, node, "interrupt-controller");
-        if (intc < 0 ||
-            fdt_setprop_u32(fdt, intc, "#address-cells", 0) ||
+        if (intc < 0 || fdt_setprop_u32(fdt, intc, "#address-cells", 0) ||
             fdt_setprop_u32(fdt, intc, "#interrupt-cells", 1) ||
             fdt_setprop(fdt, intc, "interrupt-controller", NULL, 0) ||
             fdt_setprop_string(fdt, intc, "compatible", "riscv,cpu-intc") ||
             fdt_setprop_u32(fdt, intc, "phandle", vf->intc_phandle[i])) {
             return false;
         }
-        core = fdt_add_subnode(fdt, fdt_path_offset(fdt,
-                                                    "/cpus/cpu-map/cluster0"),
-                               core_name);
+        core = fdt_add_subnode(
+            fdt, fdt_path_offset(fdt, "/cpus/cpu-map/cluster0"), core_name);
         if (core < 0 || fdt_setprop_u32(fdt, core, "cpu", cpu_phandle)) {
             return false;
         }
@@ -403,8 +391,8 @@ static bool virt_fdt_soc(RISCVVirtState *s, VirtFdt *vf)
     for (int i = ARRAY_SIZE(virt_devices) - 1; i >= 0; i--) {
         const VirtDevice *d = &virt_devices[i];
         const MemMapEntry *m = &virt_memmap[d->map];
-        g_autofree char *name = g_strdup_printf("%s@%" PRIx64, d->node,
-                                                (uint64_t)m->base);
+        g_autofree char *name =
+            g_strdup_printf("%s@%" PRIx64, d->node, (uint64_t)m->base);
         int node;
 
         /* An fdt function may add nodes elsewhere: offsets move. */
@@ -418,8 +406,7 @@ static bool virt_fdt_soc(RISCVVirtState *s, VirtFdt *vf)
             return false;
         }
         if (d->irq &&
-            (fdt_setprop_u32(fdt, node, "interrupt-parent",
-                             vf->plic_phandle) ||
+            (fdt_setprop_u32(fdt, node, "interrupt-parent", vf->plic_phandle) ||
              fdt_setprop_u32(fdt, node, "interrupts", d->irq))) {
             return false;
         }
@@ -437,7 +424,7 @@ static bool virt_fdt_soc(RISCVVirtState *s, VirtFdt *vf)
 static bool virt_create_fdt(RISCVVirtState *s, Error **errp)
 {
     MachineState *ms = MACHINE(s);
-    VirtFdt vf = { .next_phandle = 1 };
+    VirtFdt vf = {.next_phandle = 1};
     g_autofree char *stdout_path = g_strdup_printf(
         "/soc/serial@%" PRIx64, (uint64_t)virt_memmap[VIRT_UART0].base);
     g_autofree char *mem_name = g_strdup_printf(
@@ -467,8 +454,7 @@ static bool virt_create_fdt(RISCVVirtState *s, Error **errp)
         goto fail;
     }
     mem = fdt_add_subnode(ms->fdt, 0, mem_name);
-    if (mem < 0 ||
-        fdt_setprop_string(ms->fdt, mem, "device_type", "memory") ||
+    if (mem < 0 || fdt_setprop_string(ms->fdt, mem, "device_type", "memory") ||
         fdt_setprop_u64(ms->fdt, mem, "reg", virt_memmap[VIRT_DRAM].base) ||
         fdt_appendprop_u64(ms->fdt, mem, "reg", ms->ram_size)) {
         goto fail;
@@ -480,15 +466,16 @@ fail:
     return false;
 }
 
-static bool virt_create_harts(RISCVVirtState *s, MachineState *ms,
-                              Error **errp)
+static bool virt_create_harts(RISCVVirtState *s, MachineState *ms, Error **errp)
 {
     ObjectClass *oc = object_class_by_name(ms->cpu_type);
 
     if (!oc || !object_class_dynamic_cast(oc, TYPE_RISCV_CPU) ||
         object_class_is_abstract(oc)) {
-        error_setg(errp, "-cpu %s: not a RISC-V CPU model (-cpu help lists "
-                   "them)", ms->cpu_type);
+        error_setg(errp,
+                   "-cpu %s: not a RISC-V CPU model (-cpu help lists "
+                   "them)",
+                   ms->cpu_type);
         return false;
     }
     for (unsigned i = 0; i < ms->smp_cpus; i++) {
@@ -529,8 +516,7 @@ static bool virt_create_memory(RISCVVirtState *s, MachineState *ms,
  * virt_machine_done().  Everything goes through the ROM list, so every
  * system reset writes the same images again.
  */
-static bool virt_setup_boot(RISCVVirtState *s, MachineState *ms,
-                            Error **errp)
+static bool virt_setup_boot(RISCVVirtState *s, MachineState *ms, Error **errp)
 {
     hwaddr dram_base = virt_memmap[VIRT_DRAM].base;
     hwaddr start_addr = dram_base;
@@ -596,8 +582,10 @@ static bool virt_setup_boot(RISCVVirtState *s, MachineState *ms,
 
     s->fdt_addr = riscv_compute_fdt_addr(dram_base, ms->ram_size, ms);
     if (s->fdt_addr < dram_base) {
-        error_setg(errp, "-m: %" PRIu64 " bytes of RAM leave no room for the "
-                   "device tree", ms->ram_size);
+        error_setg(errp,
+                   "-m: %" PRIu64 " bytes of RAM leave no room for the "
+                   "device tree",
+                   ms->ram_size);
         return false;
     }
     if (ms->dumpdtb) {
@@ -605,14 +593,12 @@ static bool virt_setup_boot(RISCVVirtState *s, MachineState *ms,
             return false;
         }
         /* As QEMU: write the tree and exit (status 0) before running. */
-        qemu_system_shutdown_request_with_code(SHUTDOWN_CAUSE_HOST_QMP_QUIT,
-                                               0);
+        qemu_system_shutdown_request_with_code(SHUTDOWN_CAUSE_HOST_QMP_QUIT, 0);
     }
     return riscv_load_fdt(s->fdt_addr, ms->fdt, errp) &&
-           riscv_setup_rom_reset_vec(ms, start_addr,
-                                     virt_memmap[VIRT_MROM].base,
-                                     virt_memmap[VIRT_MROM].size,
-                                     kernel_entry, s->fdt_addr, errp);
+           riscv_setup_rom_reset_vec(
+               ms, start_addr, virt_memmap[VIRT_MROM].base,
+               virt_memmap[VIRT_MROM].size, kernel_entry, s->fdt_addr, errp);
 }
 
 static bool virt_board_init(MachineState *ms, Error **errp)
@@ -623,8 +609,7 @@ static bool virt_board_init(MachineState *ms, Error **errp)
     object_property_add_child(OBJECT(ms), "soc", s->soc);
     object_unref(s->soc);
 
-    if (!virt_create_memory(s, ms, errp) ||
-        !virt_create_harts(s, ms, errp)) {
+    if (!virt_create_memory(s, ms, errp) || !virt_create_harts(s, ms, errp)) {
         return false;
     }
     for (size_t i = 0; i < ARRAY_SIZE(virt_devices); i++) {

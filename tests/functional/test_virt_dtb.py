@@ -22,11 +22,12 @@ def board_table():
     with open(ARGS[1]) as f:
         src = f.read()
     memmap = {m.group(1): int(m.group(2), 16) for m in re.finditer(
-        r'\[(VIRT_\w+)\] = \{ (0x[0-9a-f]+), ', src)}
+        r'\[(VIRT_\w+)\]\s*=\s*\{\s*(0x[0-9a-f]+),', src)}
     table = src[src.index('virt_devices[] = {'):]
     table = table[:table.index('};')]
     nodes = set()
-    for m in re.finditer(r'\{ "[\w-]+", "([\w-]+)", (VIRT_\w+),', table):
+    for m in re.finditer(r'\{\s*"[\w-]+",\s*"([\w-]+)",\s*(VIRT_\w+),',
+                         table):
         nodes.add('%s@%x' % (m.group(1), memmap[m.group(2)]))
     # The PCIe host is created by PCI's gpex_virt_init() beside the table,
     # at the ECAM window.

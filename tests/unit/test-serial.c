@@ -20,8 +20,18 @@
 #define BASE 0x10000000
 
 enum {
-    RBR = 0, THR = 0, DLL = 0, IER = 1, DLM = 1, IIR = 2, FCR = 2, LCR = 3,
-    MCR = 4, LSR = 5, MSR = 6, SCR = 7,
+    RBR = 0,
+    THR = 0,
+    DLL = 0,
+    IER = 1,
+    DLM = 1,
+    IIR = 2,
+    FCR = 2,
+    LCR = 3,
+    MCR = 4,
+    LSR = 5,
+    MSR = 6,
+    SCR = 7,
 };
 
 static int irq_level;

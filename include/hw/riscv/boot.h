@@ -79,8 +79,7 @@ hwaddr riscv_calc_kernel_start_addr(hwaddr firmware_end_addr);
  * Returns: true on success; false with @errp set.
  */
 bool riscv_load_kernel(MachineState *ms, hwaddr ram_base,
-                       hwaddr kernel_start_addr, uint64_t *entry,
-                       Error **errp);
+                       hwaddr kernel_start_addr, uint64_t *entry, Error **errp);
 
 /**
  * riscv_load_initrd: load -initrd after the kernel as QEMU places it
@@ -88,8 +87,8 @@ bool riscv_load_kernel(MachineState *ms, hwaddr ram_base,
  * @ms->fdt (linux,initrd-start / linux,initrd-end).
  * Returns: true on success; false with @errp set.
  */
-bool riscv_load_initrd(MachineState *ms, hwaddr ram_base,
-                       uint64_t kernel_entry, Error **errp);
+bool riscv_load_initrd(MachineState *ms, hwaddr ram_base, uint64_t kernel_entry,
+                       Error **errp);
 
 /**
  * riscv_compute_fdt_addr: where the device tree goes: the end of the

@@ -30,7 +30,7 @@
 
 typedef struct RISCVVirtState RISCVVirtState;
 
-#define RISCV_VIRT_MACHINE(obj) \
+#define RISCV_VIRT_MACHINE(obj)                                                \
     OBJECT_CHECK(RISCVVirtState, (obj), TYPE_RISCV_VIRT_MACHINE)
 
 #define VIRT_CPUS_MAX 8
@@ -67,8 +67,8 @@ enum {
 #define VIRT_PLIC_ENABLE_STRIDE 0x80
 #define VIRT_PLIC_CONTEXT_BASE 0x200000
 #define VIRT_PLIC_CONTEXT_STRIDE 0x1000
-#define VIRT_PLIC_SIZE(num_contexts) \
-    (VIRT_PLIC_CONTEXT_BASE + (num_contexts) * VIRT_PLIC_CONTEXT_STRIDE)
+#define VIRT_PLIC_SIZE(num_contexts)                                           \
+    (VIRT_PLIC_CONTEXT_BASE + (num_contexts)*VIRT_PLIC_CONTEXT_STRIDE)
 
 #define VIRT_TIMEBASE_FREQ 10000000
 #define VIRT_UART_CLOCK 3686400 /* 0x384000: baud base 230400 */
