@@ -28,6 +28,17 @@ BRANCH_REACH = 6                # forward branch distance, in items
 CSRS_NORMAL = ["mscratch", "sscratch", "mtvec", "stvec", "mepc", "sepc"]
 CSRS_TRAP = ["sscratch", "stvec", "sepc"]
 CSRS_READ_ONLY = ["misa", "mhartid"]
+# CSRs with WARL fields (which bits stick): interrupt enables and pending
+# bits, delegation, counter enables.  Safe in M-mode with mstatus.MIE
+# clear: nothing is taken, and M-mode traps are never delegated.
+# Values written to them stay inside these masks: the standard bits
+# (QEMU 7.2 also keeps the H extension's VS bits, LCOFI, medeleg[11] and
+# the upper half of the 32-bit counter enables, see docs/devel/difftest.md).
+CSRS_WARL = {
+    "mie": 0xaaa, "mip": 0xaaa, "mideleg": 0xaaa, "sie": 0xaaa,
+    "sip": 0xaaa, "medeleg": 0xb3ff, "mcounteren": 0xffffffff,
+    "scounteren": 0xffffffff,
+}
 
 EDGE_VALUES = [
     0, 1, 2, 0xffffffffffffffff, 0xfffffffffffffffe,
@@ -66,7 +77,8 @@ class Gen:
         self.seed = seed
         self.mode = mode
         self.length = length
-        self.csrs = CSRS_TRAP if mode == "trap" else CSRS_NORMAL
+        self.csrs = (CSRS_TRAP if mode == "trap" else CSRS_NORMAL) + \
+            list(CSRS_WARL)
         self.items = []
 
     # -- random helpers ---------------------------------------------------
@@ -192,6 +204,26 @@ class Gen:
         setup, imm = self.base_setup(rb, self.scratch_addr(width), width)
         self.item(setup + ["%s x%d, %d(x%d)" % (op, self.reg(True), imm, rb)],
                   "store")
+
+    def gen_misaligned(self):
+        """A load or store at a misaligned address inside the buffer
+        (both emulators perform these in M-mode)."""
+        ops = dict(LOADS, **STORES)
+        op = self.rng.choice([o for o in ops if ops[o] > 1])
+        width = ops[op]
+        rb = self.reg()
+        addr = self.rng.randrange(0, SCRATCH_BYTES - width + 1)
+        if addr % width == 0:
+            addr += 1
+            if addr > SCRATCH_BYTES - width:
+                addr -= 2
+        imm = self.rng.randint(-64, 64)
+        if op in STORES:
+            insn = "%s x%d, %d(x%d)" % (op, self.reg(True), imm, rb)
+        else:
+            insn = "%s x%d, %d(x%d)" % (op, self.rd(), imm, rb)
+        self.item(["la x%d, dt_scratch%+d" % (rb, addr - imm), insn],
+                  "misaligned")
 
     def gen_branch(self):
         op = self.rng.choice(BRANCHES)
@@ -354,6 +386,13 @@ class Gen:
             self.item(["csrr x%d, %s" % (self.rd(), csr)], "csr")
             return
         csr = rng.choice(self.csrs)
+        if csr in CSRS_WARL:
+            # Through a register loaded with a value inside the mask.
+            rs = self.reg()
+            op = rng.choice(["csrrw", "csrrs", "csrrc"])
+            self.item(["li x%d, 0x%x" % (rs, self.value() & CSRS_WARL[csr]),
+                       "%s x%d, %s, x%d" % (op, self.rd(), csr, rs)], "csr")
+            return
         r = rng.random()
         if r < 0.5:
             op = rng.choice(["csrrw", "csrrs", "csrrc"])
@@ -443,6 +482,7 @@ class Gen:
             (self.gen_branch, 6), (self.gen_jump, 3),
             (self.gen_amo, 7), (self.gen_compressed, 14),
             (self.gen_csr, 6), (self.gen_misc, 1),
+            (self.gen_misaligned, 2),
         ]
         if self.mode == "trap":
             classes.append((self.gen_trap, 8))
@@ -533,6 +573,8 @@ class Gen:
                 v &= ~2
             if c in ("mepc", "sepc"):
                 v &= ~1
+            if c in CSRS_WARL:
+                v &= CSRS_WARL[c]
             w("    li t0, 0x%x" % v)
             w("    csrw %s, t0" % c)
         for r in range(1, 32):
