@@ -660,13 +660,16 @@ static RISCVInsnFn decode_op(uint32_t insn, bool word)
     return NULL;
 }
 
-static RISCVInsnFn decode_amo(uint32_t insn)
+/* A chapter 8: funct5 -> AMO operation (+1; 0 means reserved). */
+static const uint8_t amo_funct5[32] = {
+    [0x00] = AMO_ADD + 1, [0x01] = AMO_SWAP + 1, [0x04] = AMO_XOR + 1,
+    [0x08] = AMO_OR + 1, [0x0c] = AMO_AND + 1, [0x10] = AMO_MIN + 1,
+    [0x14] = AMO_MAX + 1, [0x18] = AMO_MINU + 1, [0x1c] = AMO_MAXU + 1,
+};
+
+/* LR, SC and the AMOs; the AMO operation goes in @in->imm. */
+static RISCVInsnFn decode_amo(uint32_t insn, RISCVInsn *in)
 {
-    static const int ops[32] = {
-        [0x00] = AMO_ADD + 1, [0x01] = AMO_SWAP + 1, [0x04] = AMO_XOR + 1,
-        [0x08] = AMO_OR + 1, [0x0c] = AMO_AND + 1, [0x10] = AMO_MIN + 1,
-        [0x14] = AMO_MAX + 1, [0x18] = AMO_MINU + 1, [0x1c] = AMO_MAXU + 1,
-    };
     int f5 = BITS(insn, 31, 27), f3 = BITS(insn, 14, 12);
     bool d = f3 == 3;
 
@@ -679,9 +682,10 @@ static RISCVInsnFn decode_amo(uint32_t insn)
     if (f5 == 0x03) {
         return d ? op_sc_d : op_sc_w;
     }
-    if (!ops[f5]) {
+    if (!amo_funct5[f5]) {
         return NULL;
     }
+    in->imm = amo_funct5[f5] - 1;
     return d ? op_amo_d : op_amo_w;
 }
 
@@ -809,15 +813,7 @@ static void decode32(CPURISCVState *env, RISCVInsn *in, uint32_t insn)
         in->imm = BITS(insn, 31, 20);
         break;
     case 0x2f:
-        fn = (env->misa_ext & RVA) ? decode_amo(insn) : NULL;
-        if (fn == op_amo_w || fn == op_amo_d) {
-            static const int8_t amo_op[32] = {
-                [0x00] = AMO_ADD, [0x01] = AMO_SWAP, [0x04] = AMO_XOR,
-                [0x08] = AMO_OR, [0x0c] = AMO_AND, [0x10] = AMO_MIN,
-                [0x14] = AMO_MAX, [0x18] = AMO_MINU, [0x1c] = AMO_MAXU,
-            };
-            in->imm = amo_op[BITS(insn, 31, 27)];
-        }
+        fn = (env->misa_ext & RVA) ? decode_amo(insn, in) : NULL;
         break;
     default:
         break;
