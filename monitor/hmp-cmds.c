@@ -17,6 +17,7 @@
 #include "hw/core/cpu.h"
 #include "hw/irq.h"
 #include "hw/loader.h"
+#include "hw/pci/pci.h"
 #include "hw/qdev-core.h"
 #include "qom/object.h"
 #include "system/runstate.h"
@@ -94,7 +95,7 @@ static void hmp_info_qom_tree(Monitor *mon, int argc, char **argv,
     }
 }
 
-/* info qtree, mtree, roms, version, status */
+/* info qtree, mtree, roms, pci, version, status */
 
 static void hmp_info_qtree(Monitor *mon, int argc, char **argv,
                            Error **errp)
@@ -128,6 +129,13 @@ static void hmp_info_mtree(Monitor *mon, int argc, char **argv,
 static void hmp_info_roms(Monitor *mon, int argc, char **argv, Error **errp)
 {
     g_autofree char *text = rom_info_text();
+
+    monitor_puts(mon, text);
+}
+
+static void hmp_info_pci(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    g_autofree char *text = pci_info_text();
 
     monitor_puts(mon, text);
 }
@@ -669,6 +677,7 @@ const HMPCommand hmp_info_cmds[] = {
       hmp_info_irq, 0, 0, "" },
     { "mtree", "[-f] [-D]", "show the memory tree (-f: flat views, -D: "
       "disabled regions too)", hmp_info_mtree, 0, 2, "--" },
+    { "pci", "", "show the PCI buses and devices", hmp_info_pci, 0, 0, "" },
     { "qom-tree", "[path]", "show the QOM composition tree",
       hmp_info_qom_tree, 0, 1, "p" },
     { "qtree", "", "show the device tree (buses, devices, properties)",

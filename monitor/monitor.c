@@ -96,11 +96,16 @@ static void monitor_readline_line(void *opaque, const char *line)
     }
 }
 
+/*
+ * Commands run synchronously inside monitor_read(), so a whole buffer of
+ * typed or pasted input can be taken at once (QEMU takes one byte per
+ * main-loop pass; here the main loop only runs between CPU slices).
+ */
 static int monitor_can_read(void *opaque)
 {
     Monitor *mon = opaque;
 
-    return mon->quitting ? 0 : 1;
+    return mon->quitting ? 0 : 4096;
 }
 
 static void monitor_read(void *opaque, const uint8_t *buf, int size)

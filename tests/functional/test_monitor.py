@@ -117,8 +117,8 @@ VALID = {
     'qom-list': ['', '/machine', '/machine/soc/uart0'],
     'qom-get': ['/machine type', '/machine/soc/harts[0] mhartid'],
     'qom-set': ['/machine append "console=ttyS0 quiet"'],
-    'device_del': [],   # the virt board has no removable device yet
-    'device_add': ['help', 'riscv.sifive.test,help'],
+    'device_del': ['hp1'],      # after device_add (help lists it first)
+    'device_add': ['help', 'edu,help', 'edu,id=hp1'],
     'x': ['/4xw 0x1000', '/3i 0x1000', '0x1000', '/2c 0x1000',
           '/2dg 0x1000', '/5ub 0x1000', '/2oh 0x1000', '/1x $pc'],
     'xp': ['/4xw 0x1000', '/2i 0x1000', '/16xb 0x80000000'],
@@ -142,6 +142,10 @@ GARBAGE_OK = {'quit', 'q'}
 def run_all_commands(binary, stopped):
     state = 'stopped' if stopped else 'running'
     mon = HMP(binary, stopped=stopped)
+    status = mon.cmd('info status').strip()
+    check('%s: info status at start' % state,
+          status == ('VM status: paused (prelaunch)' if stopped
+                     else 'VM status: running'), status)
     names = [l.split()[0] for l in mon.cmd('help').splitlines()]
     infos = [l.split()[1] for l in mon.cmd('info').splitlines()]
     check('%s: help lists the commands' % state,
@@ -149,7 +153,7 @@ def run_all_commands(binary, stopped):
           names)
     check('%s: info lists its subcommands' % state,
           {'qom-tree', 'qtree', 'mtree', 'registers', 'cpus', 'roms', 'irq',
-           'status', 'version'} <= set(infos), infos)
+           'status', 'version', 'pci'} <= set(infos), infos)
     bad = []
     for name in names:
         if name in ('quit', 'q'):
@@ -160,6 +164,8 @@ def run_all_commands(binary, stopped):
                 bad.append('%s %s: %s' % (name, args, out.strip()))
             if name in ('stop', 'system_reset') and not stopped:
                 mon.cmd('cont')
+            if name in ('cont', 'c') and stopped:
+                mon.cmd('stop')
         for args in GARBAGE:
             out = mon.cmd('%s %s' % (name, args))
             if name not in GARBAGE_OK and not out.startswith('Error: '):
@@ -210,8 +216,8 @@ def run_all_commands(binary, stopped):
           value == '"console=ttyS0 quiet"', value)
     status = mon.cmd('info status').strip()
     check('%s: info status' % state,
-          status == ('VM status: paused (prelaunch)' if stopped
-                     else 'VM status: running'), status)
+          status.startswith('VM status: paused') if stopped
+          else status == 'VM status: running', status)
     rc = mon.quit()
     check('%s: quit exits with status 0' % state, rc == 0, rc)
 
@@ -290,6 +296,43 @@ def golden(binary, update):
     check('refused device_add / device_del leave the trees as they were',
           before == after)
     mon.quit()
+
+
+def hotplug_churn(binary):
+    """device_add / device_del of a PCI device (edu), many times."""
+    mon = HMP(binary, stopped=False)
+    qtree0 = mon.cmd('info qtree')
+    # The first add creates /machine/peripheral (QEMU makes it with the
+    # machine); from then on the QOM tree must come back exactly.
+    mon.cmd('device_add edu,id=warm')
+    mon.cmd('device_del warm')
+    qom0 = mon.cmd('info qom-tree')
+    pci0 = mon.cmd('info pci')
+    bad = []
+    for i in range(50):
+        out = mon.cmd('device_add edu,id=hp%d' % (i % 3))
+        if out:
+            bad.append('add %d: %r' % (i, out))
+        tree = mon.cmd('info qom-tree /machine/peripheral')
+        if '/hp%d (edu)' % (i % 3) not in tree:
+            bad.append('add %d: not in the QOM tree' % i)
+        if 'id "hp%d"' % (i % 3) not in mon.cmd('info qtree'):
+            bad.append('add %d: not in the qtree' % i)
+        out = mon.cmd('device_del hp%d' % (i % 3))
+        if out:
+            bad.append('del %d: %r' % (i, out))
+    check('hotplug churn: 50 x device_add / device_del edu on a running '
+          'machine', not bad, '\n'.join(bad[:10]))
+    check('hotplug churn: info qtree as it began',
+          mon.cmd('info qtree') == qtree0)
+    check('hotplug churn: info qom-tree and info pci as after the first '
+          'cycle', mon.cmd('info qom-tree') == qom0 and
+          mon.cmd('info pci') == pci0)
+    out = mon.cmd('device_del /machine/soc/uart0')
+    check('device_del of a board device is refused',
+          out.startswith('Error: ') and 'board' in out, out)
+    check('hotplug churn: monitor alive, quit status 0',
+          mon.alive() and mon.quit() == 0)
 
 
 def line_editing(binary):
@@ -391,6 +434,7 @@ def main():
     for fn, args in [(run_all_commands, (binary, True)),
                      (run_all_commands, (binary, False)),
                      (qom_walk, (binary,)), (golden, (binary, update)),
+                     (hotplug_churn, (binary,)),
                      (line_editing, (binary,)),
                      (monitor_stdio_and_none, (binary,)),
                      (mux_pty, (binary,))]:
