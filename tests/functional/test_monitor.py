@@ -375,6 +375,31 @@ def monitor_stdio_and_none(binary):
     out, err = proc.communicate(timeout=10)
     check('-monitor none: runs with no monitor',
           running and b'(qemu)' not in out, err)
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([binary] + BOARD + ['-S', '-monitor',
+                            'tcp:127.0.0.1:%d,server,nowait' % port],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = b''
+    for _ in range(200):
+        try:
+            with socket.create_connection(('127.0.0.1', port), 5) as s:
+                s.settimeout(10)
+                while not out.endswith(b'\n' + PROMPT):
+                    out += s.recv(4096)
+                s.sendall(b'info version\nquit\n')
+                while True:
+                    data = s.recv(4096)
+                    if not data:
+                        break
+                    out += data
+            break
+        except OSError:
+            time.sleep(0.02)
+    rc = proc.wait(10)
+    check('-monitor tcp:HOST:PORT,server,nowait',
+          rc == 0 and ('\n%s\r\n' % version).encode() in out, out)
     proc = subprocess.run([binary] + BOARD + ['-monitor', 'nosuch:x'],
                           capture_output=True, timeout=20)
     err = proc.stderr.decode()

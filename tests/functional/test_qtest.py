@@ -11,6 +11,7 @@ and FAIL answers to malformed commands.
 """
 
 import os
+import subprocess
 import sys
 import time
 
@@ -159,11 +160,23 @@ def test_finisher(binary):
               (before, after))
 
 
+def test_stdio(binary):
+    proc = subprocess.run([binary, '-M', 'virt', '-bios', 'none', '-display',
+                           'none', '-qtest', 'stdio'],
+                          input=b'writel 0x80000000 0x12345678\n'
+                                b'readl 0x80000000\nclock_step 10\n'
+                                b'writel 0x100000 0x5555\n',
+                          capture_output=True, timeout=20)
+    check('-qtest stdio: answers on stdout, finisher exit',
+          proc.returncode == 0 and proc.stdout.decode().splitlines()[:3] ==
+          ['OK', 'OK 0x0000000012345678', 'OK 10'], proc.stdout)
+
+
 def main():
     binary = sys.argv[1]
     start = time.time()
     for fn in (test_memory, test_clock_and_mtimer, test_mswi_and_plic,
-               test_finisher):
+               test_finisher, test_stdio):
         try:
             fn(binary)
         except Exception as e:
