@@ -275,6 +275,15 @@ class Monitor(unittest.TestCase):
             self.assertNotIn('00:07.0', self.hmp(m, 'info qtree'))
             self.assertNotIn('/hot', self.hmp(m, 'info qom-tree '
                                                  '/machine/peripheral'))
+            info = self.hmp(m, 'info pci').replace('\r', '')
+            self.assertIn('  Bus  0, device   0, function 0:\n'
+                          '    Host bridge: PCI device 1b36:0008\n', info)
+            self.assertIn('    Serial port: PCI device 1b36:0002\n'
+                          '      PCI subsystem 1af4:1100\n'
+                          '      IRQ 0, pin A\n'
+                          '      BAR0: I/O at 0xffffffffffffffff '
+                          '[0x0006].\n'
+                          '      id "ps"\n', info)
             m.send('quit\n')
             self.assertEqual(m.wait(10), 0)
 
@@ -310,12 +319,49 @@ class UBoot(unittest.TestCase):
             self.assertRegex(hdr, r'base address 0 =\s+0x40100000')
             self.assertRegex(hdr, r'base address 1 =\s+0x00001001')
             self.assertRegex(hdr, r'command register ID =\s+0x0007')
+            # The monitor sees U-Boot's assignment; a device added now
+            # shows up at U-Boot's next scan.
+            m.send('\x01c')
+            m.expect(r'\(qemu\) ', 10)
+            start = m.pos
+            m.send('info pci\n')
+            m.expect(r'\(qemu\) ', 10)
+            info = m.output[start:m.pos]
+            self.assertIn('  Bus  0, device   1, function 0:\n'
+                          '    Class 00ff: PCI device 1234:11e8\n'
+                          '      PCI subsystem 1af4:1100\n'
+                          '      IRQ 0, pin A\n'
+                          '      BAR0: 32 bit memory at 0x40000000 '
+                          '[0x400fffff].\n', info.replace('\r', ''))
+            self.assertIn('BAR1: I/O at 0x1000 [0x10ff].',
+                          info.replace('\r', ''))
+            m.send('device_add edu,id=late,addr=05.0\n')
+            m.expect(r'\(qemu\) ', 10)
+            m.send('\x01c')
+            self.command(m, '')
+            # U-Boot's driver model keeps its first scan; the guest's own
+            # configuration read (ECAM of 00:05.0) finds the new function.
+            out = self.command(m, 'md.l 0x30028000 4')
+            self.assertRegex(out, r'30028000: 11e81234 00000000 00ff0010')
+            out = self.command(m, 'md.l 0x30030000 1')
+            self.assertRegex(out, r'30030000: ffffffff')
             tree = self.command(m, 'dm tree')
             self.assertRegex(tree, r'pci\s+0\s+\[ \+ \]\s+pci_generic_ecam\s+'
                                    r'\|\s+\|-- pci@30000000')
             for fn in ('0.0', '1.0', '2.0'):
                 self.assertRegex(tree, r'pci_generic_drv\s+.*pci_0:' +
                                  fn.replace('.', r'\.'))
+            # A system reset puts the BARs back (unassigned, no decode).
+            m.send('\x01c')
+            m.expect(r'\(qemu\) ', 10)
+            for cmd in ('stop', 'system_reset'):
+                m.send(cmd + '\n')
+                m.expect(r'\(qemu\) ', 10)
+            start = m.pos
+            m.send('info pci\n')
+            m.expect(r'\(qemu\) ', 10)
+            self.assertIn('BAR0: 32 bit memory at 0xffffffffffffffff '
+                          '[0x000ffffe].', m.output[start:m.pos])
 
 
 if __name__ == '__main__':
