@@ -246,10 +246,11 @@ static bool run_qemu(const char *qemu, const uint32_t *w, size_t n,
 static void test_diff(void)
 {
     g_autofree char *qemu = g_find_program_in_path("qemu-system-riscv64");
+    g_autofree char *timeout = g_find_program_in_path("timeout");
     const char *env_seeds = g_getenv("QOMU_DIFF_SEEDS");
     int seeds = env_seeds ? atoi(env_seeds) : 20;
 
-    if (!qemu || !g_find_program_in_path("timeout")) {
+    if (!qemu || !timeout) {
         g_test_skip("qemu-system-riscv64 not installed");
         return;
     }
