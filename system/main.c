@@ -21,6 +21,7 @@
 #include "hw/resettable.h"
 #include "chardev/char.h"
 #include "monitor/monitor.h"
+#include "monitor/qmp.h"
 #include "qomu/timer.h"
 #include "system/main-loop.h"
 #include "system/qtest.h"
@@ -725,6 +726,11 @@ bool system_config_apply(const QomuConfig *cfg, MachineState *ms,
         error_prepend(errp, "-qtest %s: ", cfg->qtest);
         return false;
     }
+    /* QMP (monitor/qmp.c) */
+    if (cfg->qmp && !qmp_init_from_spec(cfg->qmp, errp)) {
+        error_prepend(errp, "-qmp %s: ", cfg->qmp);
+        return false;
+    }
     return true;
 }
 
@@ -734,6 +740,7 @@ static void teardown(void)
     qdev_teardown_all();
     serial_hds_cleanup();
     monitor_cleanup();
+    qmp_cleanup();          /* sends SHUTDOWN if still owed */
     qtest_server_cleanup();
     chardev_cleanup_all();
     object_root_cleanup();
