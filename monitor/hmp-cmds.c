@@ -37,8 +37,10 @@ static Object *hmp_resolve(const char *path, Error **errp)
         return NULL;
     }
     if (!obj) {
-        error_setg(errp, "path '%.200s' could not be resolved (try "
-                   "'info qom-tree')", path);
+        error_setg(errp,
+                   "path '%.200s' could not be resolved (try "
+                   "'info qom-tree')",
+                   path);
         return NULL;
     }
     return obj;
@@ -65,20 +67,19 @@ static void print_qom_composition(Monitor *mon, Object *obj, int indent)
 {
     g_autoptr(GPtrArray) children = g_ptr_array_new();
     const char *name = obj == object_get_root()
-                           ? "" : object_get_canonical_path_component(obj);
+                           ? ""
+                           : object_get_canonical_path_component(obj);
 
     monitor_printf(mon, "%*s/%s (%s)\n", indent, "", name,
                    object_get_typename(obj));
     object_child_foreach(obj, collect_child, children);
     g_ptr_array_sort(children, cmp_objects);
     for (guint i = 0; i < children->len; i++) {
-        print_qom_composition(mon, g_ptr_array_index(children, i),
-                              indent + 2);
+        print_qom_composition(mon, g_ptr_array_index(children, i), indent + 2);
     }
 }
 
-static void hmp_info_qom_tree(Monitor *mon, int argc, char **argv,
-                              Error **errp)
+static void hmp_info_qom_tree(Monitor *mon, int argc, char **argv, Error **errp)
 {
     Object *obj;
 
@@ -97,16 +98,14 @@ static void hmp_info_qom_tree(Monitor *mon, int argc, char **argv,
 
 /* info qtree, mtree, roms, pci, version, status */
 
-static void hmp_info_qtree(Monitor *mon, int argc, char **argv,
-                           Error **errp)
+static void hmp_info_qtree(Monitor *mon, int argc, char **argv, Error **errp)
 {
     g_autofree char *text = qdev_qtree_text();
 
     monitor_puts(mon, text);
 }
 
-static void hmp_info_mtree(Monitor *mon, int argc, char **argv,
-                           Error **errp)
+static void hmp_info_mtree(Monitor *mon, int argc, char **argv, Error **errp)
 {
     bool flat = false, disabled = false;
     g_autofree char *text = NULL;
@@ -117,8 +116,10 @@ static void hmp_info_mtree(Monitor *mon, int argc, char **argv,
         } else if (!strcmp(argv[i], "-D")) {
             disabled = true;
         } else {
-            error_setg(errp, "info mtree: unknown option '%.64s' "
-                       "(expected -f or -D)", argv[i]);
+            error_setg(errp,
+                       "info mtree: unknown option '%.64s' "
+                       "(expected -f or -D)",
+                       argv[i]);
             return;
         }
     }
@@ -140,14 +141,12 @@ static void hmp_info_pci(Monitor *mon, int argc, char **argv, Error **errp)
     monitor_puts(mon, text);
 }
 
-static void hmp_info_version(Monitor *mon, int argc, char **argv,
-                             Error **errp)
+static void hmp_info_version(Monitor *mon, int argc, char **argv, Error **errp)
 {
     monitor_printf(mon, "%s\n", QOMU_VERSION);
 }
 
-static void hmp_info_status(Monitor *mon, int argc, char **argv,
-                            Error **errp)
+static void hmp_info_status(Monitor *mon, int argc, char **argv, Error **errp)
 {
     RunState state = runstate_get();
     bool running = runstate_is_running();
@@ -185,8 +184,10 @@ static void hmp_info_registers(Monitor *mon, int argc, char **argv,
     CPUState *cpu;
 
     if (argc > 1 && strcmp(argv[1], "-a") != 0) {
-        error_setg(errp, "info registers: unknown option '%.64s' (expected "
-                   "-a)", argv[1]);
+        error_setg(errp,
+                   "info registers: unknown option '%.64s' (expected "
+                   "-a)",
+                   argv[1]);
         return;
     }
     if (!first_cpu) {
@@ -290,8 +291,8 @@ static void hmp_qom_get(Monitor *mon, int argc, char **argv, Error **errp)
         return;
     }
     if (!prop->get) {
-        error_setg(errp, "property '%.200s' of '%.200s' is write-only",
-                   argv[2], argv[1]);
+        error_setg(errp, "property '%.200s' of '%.200s' is write-only", argv[2],
+                   argv[1]);
         return;
     }
     value = object_property_get_qobject(obj, argv[2], errp);
@@ -317,8 +318,8 @@ static void hmp_qom_set(Monitor *mon, int argc, char **argv, Error **errp)
         return;
     }
     if (!prop->set) {
-        error_setg(errp, "property '%.200s' of '%.200s' is read-only",
-                   argv[2], argv[1]);
+        error_setg(errp, "property '%.200s' of '%.200s' is read-only", argv[2],
+                   argv[1]);
         return;
     }
     object_property_parse(obj, argv[2], argv[3], errp);
@@ -378,13 +379,17 @@ static void hmp_device_del(Monitor *mon, int argc, char **argv, Error **errp)
     obj = object_resolve_path(path, NULL);
     dev = obj ? (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE) : NULL;
     if (!dev) {
-        error_setg(errp, "device '%.200s' not found (device_del takes the id "
-                   "given to device_add, or a device's QOM path)", id);
+        error_setg(errp,
+                   "device '%.200s' not found (device_del takes the id "
+                   "given to device_add, or a device's QOM path)",
+                   id);
         return;
     }
     if (!user_created(obj)) {
-        error_setg(errp, "device '%.200s' belongs to the board: only devices "
-                   "added with -device or device_add can be removed", id);
+        error_setg(errp,
+                   "device '%.200s' belongs to the board: only devices "
+                   "added with -device or device_add can be removed",
+                   id);
         return;
     }
     qdev_unplug(dev, errp);
@@ -401,8 +406,8 @@ static bool hmp_disas_read(void *opaque, uint64_t addr, uint8_t *buf,
 {
     MemoryDumpReader *r = opaque;
 
-    return address_space_read(r->as, addr, MEMTXATTRS_UNSPECIFIED, buf,
-                              len) == MEMTX_OK;
+    return address_space_read(r->as, addr, MEMTXATTRS_UNSPECIFIED, buf, len) ==
+           MEMTX_OK;
 }
 
 static void memory_printc(GString *out, int c)
@@ -431,8 +436,8 @@ static void memory_printc(GString *out, int c)
 }
 
 /* Parse "/[count][format][size]" as QEMU (any order of format/size). */
-static bool parse_fmt(Monitor *mon, const char *text, int *count,
-                      char *format, int *size, Error **errp)
+static bool parse_fmt(Monitor *mon, const char *text, int *count, char *format,
+                      int *size, Error **errp)
 {
     const char *p = text + 1;
     uint64_t n = 1;
@@ -445,8 +450,8 @@ static bool parse_fmt(Monitor *mon, const char *text, int *count,
 
         if (qemu_strtou64(p, &end, 10, &n) < 0 || n == 0 ||
             n > HMP_MEMORY_DUMP_MAX) {
-            error_setg(errp, "invalid count in '%.64s': expected 1 to %d",
-                       text, HMP_MEMORY_DUMP_MAX);
+            error_setg(errp, "invalid count in '%.64s': expected 1 to %d", text,
+                       HMP_MEMORY_DUMP_MAX);
             return false;
         }
         p = end;
@@ -475,9 +480,11 @@ static bool parse_fmt(Monitor *mon, const char *text, int *count,
             *size = 8;
             break;
         default:
-            error_setg(errp, "invalid format '%.64s': expected /[count]"
+            error_setg(errp,
+                       "invalid format '%.64s': expected /[count]"
                        "[format][size], format one of x d u o c i, size "
-                       "one of b h w g", text);
+                       "one of b h w g",
+                       text);
             return false;
         }
     }
@@ -491,8 +498,10 @@ static bool parse_addr(const char *text, uint64_t *addr, Error **errp)
         return true;
     }
     if (qemu_strtou64(text, NULL, 0, addr) < 0) {
-        error_setg(errp, "invalid address '%.64s': expected a number "
-                   "(0x80000000) or $pc", text);
+        error_setg(errp,
+                   "invalid address '%.64s': expected a number "
+                   "(0x80000000) or $pc",
+                   text);
         return false;
     }
     return true;
@@ -513,7 +522,8 @@ static bool virt_is_phys(Error **errp)
     cpu = (RISCVCPU *)object_dynamic_cast(OBJECT(first_cpu), TYPE_RISCV_CPU);
     if (cpu && cpu->env.priv != PRV_M &&
         (cpu->env.satp >> SATP_MODE_SHIFT) != SATP_MODE_BARE) {
-        error_setg(errp, "x: virtual addresses with paging on (satp) are "
+        error_setg(errp,
+                   "x: virtual addresses with paging on (satp) are "
                    "not translated by the monitor; use xp with a physical "
                    "address");
         return false;
@@ -524,7 +534,7 @@ static bool virt_is_phys(Error **errp)
 static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
                         Error **errp)
 {
-    MemoryDumpReader reader = { .as = &address_space_memory };
+    MemoryDumpReader reader = {.as = &address_space_memory};
     g_autoptr(GString) out = g_string_new(NULL);
     int count = 1, size = mon->last_size, line_size, digits = 0;
     const char *addr_text = argv[argc - 1];
@@ -536,8 +546,7 @@ static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
         return;
     }
     if (argc == 2 && argv[1][0] == '/') {
-        error_setg(errp, "%s: missing address after '%.64s'", argv[0],
-                   argv[1]);
+        error_setg(errp, "%s: missing address after '%.64s'", argv[0], argv[1]);
         return;
     }
     if (argc == 3 && !parse_fmt(mon, argv[1], &count, &format, &size, errp)) {
@@ -652,14 +661,13 @@ static void hmp_cont(Monitor *mon, int argc, char **argv, Error **errp)
 {
     if (runstate_needs_reset()) {
         error_setg(errp, "resetting the virtual machine is required first "
-                   "(system_reset)");
+                         "(system_reset)");
         return;
     }
     vm_start();
 }
 
-static void hmp_system_reset(Monitor *mon, int argc, char **argv,
-                             Error **errp)
+static void hmp_system_reset(Monitor *mon, int argc, char **argv, Error **errp)
 {
     qemu_system_reset_request(SHUTDOWN_CAUSE_HOST_QMP_SYSTEM_RESET);
 }
@@ -671,52 +679,245 @@ static void hmp_quit(Monitor *mon, int argc, char **argv, Error **errp)
 }
 
 const HMPCommand hmp_info_cmds[] = {
-    { "cpus", "", "show the CPUs (* marks the monitor's)", hmp_info_cpus,
-      0, 0, "" },
-    { "irq", "", "show every device's GPIO/IRQ lines and their targets",
-      hmp_info_irq, 0, 0, "" },
-    { "mtree", "[-f] [-D]", "show the memory tree (-f: flat views, -D: "
-      "disabled regions too)", hmp_info_mtree, 0, 2, "--" },
-    { "pci", "", "show the PCI buses and devices", hmp_info_pci, 0, 0, "" },
-    { "qom-tree", "[path]", "show the QOM composition tree",
-      hmp_info_qom_tree, 0, 1, "p" },
-    { "qtree", "", "show the device tree (buses, devices, properties)",
-      hmp_info_qtree, 0, 0, "" },
-    { "registers", "[-a]", "show the CPU registers (-a: every CPU)",
-      hmp_info_registers, 0, 1, "-" },
-    { "roms", "", "show the ROMs and images loaded", hmp_info_roms, 0, 0,
-      "" },
-    { "status", "", "show the VM status (running / paused)",
-      hmp_info_status, 0, 0, "" },
-    { "version", "", "show the version", hmp_info_version, 0, 0, "" },
-    { NULL },
+    {
+        .name = "cpus",
+        .params = "",
+        .help = "show the CPUs (* marks the monitor's)",
+        .cmd = hmp_info_cpus,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "irq",
+        .params = "",
+        .help = "show every device's GPIO/IRQ lines and their targets",
+        .cmd = hmp_info_irq,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "mtree",
+        .params = "[-f] [-D]",
+        .help =
+            "show the memory tree (-f: flat views, -D: disabled regions too)",
+        .cmd = hmp_info_mtree,
+        .min_args = 0,
+        .max_args = 2,
+        .complete = "--",
+    },
+    {
+        .name = "pci",
+        .params = "",
+        .help = "show the PCI buses and devices",
+        .cmd = hmp_info_pci,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "qom-tree",
+        .params = "[path]",
+        .help = "show the QOM composition tree",
+        .cmd = hmp_info_qom_tree,
+        .min_args = 0,
+        .max_args = 1,
+        .complete = "p",
+    },
+    {
+        .name = "qtree",
+        .params = "",
+        .help = "show the device tree (buses, devices, properties)",
+        .cmd = hmp_info_qtree,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "registers",
+        .params = "[-a]",
+        .help = "show the CPU registers (-a: every CPU)",
+        .cmd = hmp_info_registers,
+        .min_args = 0,
+        .max_args = 1,
+        .complete = "-",
+    },
+    {
+        .name = "roms",
+        .params = "",
+        .help = "show the ROMs and images loaded",
+        .cmd = hmp_info_roms,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "status",
+        .params = "",
+        .help = "show the VM status (running / paused)",
+        .cmd = hmp_info_status,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "version",
+        .params = "",
+        .help = "show the version",
+        .cmd = hmp_info_version,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {NULL},
 };
 
 const HMPCommand hmp_cmds[] = {
-    { "cont", "", "resume the VM (also 'c')", hmp_cont, 0, 0, "" },
-    { "c", "", "resume the VM", hmp_cont, 0, 0, "" },
-    { "device_add", "driver[,prop=value][,...]",
-      "add a device ('device_add help' lists the types, 'device_add "
-      "TYPE,help' the properties)", hmp_device_add, 1, 1, "t" },
-    { "device_del", "id", "remove a device added with device_add",
-      hmp_device_del, 1, 1, "d" },
-    { "help", "[cmd]", "show the commands, or one command's help", hmp_help,
-      0, 2, "ci" },
-    { "?", "[cmd]", "same as help", hmp_help, 0, 2, "ci" },
-    { "info", "[subcommand]", "show information about the machine", hmp_info,
-      0, -1, "i" },
-    { "qom-get", "path property", "print a property's value (as JSON)",
-      hmp_qom_get, 2, 2, "pP" },
-    { "qom-list", "[path]", "list an object's properties and their types",
-      hmp_qom_list, 0, 1, "p" },
-    { "qom-set", "path property value", "set a property (value as on the "
-      "command line)", hmp_qom_set, 3, 3, "pP" },
-    { "quit", "", "quit the emulator (also 'q')", hmp_quit, 0, 0, "" },
-    { "q", "", "quit the emulator", hmp_quit, 0, 0, "" },
-    { "stop", "", "stop the VM", hmp_stop, 0, 0, "" },
-    { "system_reset", "", "reset the machine", hmp_system_reset, 0, 0, "" },
-    { "x", "/fmt addr", "dump virtual memory (fmt: count, x d u o c i, "
-      "b h w g)", hmp_x, 1, 2, "" },
-    { "xp", "/fmt addr", "dump physical memory (as x)", hmp_xp, 1, 2, "" },
-    { NULL },
+    {
+        .name = "cont",
+        .params = "",
+        .help = "resume the VM (also 'c')",
+        .cmd = hmp_cont,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "c",
+        .params = "",
+        .help = "resume the VM",
+        .cmd = hmp_cont,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "device_add",
+        .params = "driver[,prop=value][,...]",
+        .help = "add a device ('device_add help' lists the types, 'device_add "
+                "TYPE,help' the properties)",
+        .cmd = hmp_device_add,
+        .min_args = 1,
+        .max_args = 1,
+        .complete = "t",
+    },
+    {
+        .name = "device_del",
+        .params = "id",
+        .help = "remove a device added with device_add",
+        .cmd = hmp_device_del,
+        .min_args = 1,
+        .max_args = 1,
+        .complete = "d",
+    },
+    {
+        .name = "help",
+        .params = "[cmd]",
+        .help = "show the commands, or one command's help",
+        .cmd = hmp_help,
+        .min_args = 0,
+        .max_args = 2,
+        .complete = "ci",
+    },
+    {
+        .name = "?",
+        .params = "[cmd]",
+        .help = "same as help",
+        .cmd = hmp_help,
+        .min_args = 0,
+        .max_args = 2,
+        .complete = "ci",
+    },
+    {
+        .name = "info",
+        .params = "[subcommand]",
+        .help = "show information about the machine",
+        .cmd = hmp_info,
+        .min_args = 0,
+        .max_args = -1,
+        .complete = "i",
+    },
+    {
+        .name = "qom-get",
+        .params = "path property",
+        .help = "print a property's value (as JSON)",
+        .cmd = hmp_qom_get,
+        .min_args = 2,
+        .max_args = 2,
+        .complete = "pP",
+    },
+    {
+        .name = "qom-list",
+        .params = "[path]",
+        .help = "list an object's properties and their types",
+        .cmd = hmp_qom_list,
+        .min_args = 0,
+        .max_args = 1,
+        .complete = "p",
+    },
+    {
+        .name = "qom-set",
+        .params = "path property value",
+        .help = "set a property (value as on the command line)",
+        .cmd = hmp_qom_set,
+        .min_args = 3,
+        .max_args = 3,
+        .complete = "pP",
+    },
+    {
+        .name = "quit",
+        .params = "",
+        .help = "quit the emulator (also 'q')",
+        .cmd = hmp_quit,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "q",
+        .params = "",
+        .help = "quit the emulator",
+        .cmd = hmp_quit,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "stop",
+        .params = "",
+        .help = "stop the VM",
+        .cmd = hmp_stop,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "system_reset",
+        .params = "",
+        .help = "reset the machine",
+        .cmd = hmp_system_reset,
+        .min_args = 0,
+        .max_args = 0,
+        .complete = "",
+    },
+    {
+        .name = "x",
+        .params = "/fmt addr",
+        .help = "dump virtual memory (fmt: count, x d u o c i, b h w g)",
+        .cmd = hmp_x,
+        .min_args = 1,
+        .max_args = 2,
+        .complete = "",
+    },
+    {
+        .name = "xp",
+        .params = "/fmt addr",
+        .help = "dump physical memory (as x)",
+        .cmd = hmp_xp,
+        .min_args = 1,
+        .max_args = 2,
+        .complete = "",
+    },
+    {NULL},
 };

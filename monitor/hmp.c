@@ -104,8 +104,7 @@ static const HMPCommand *hmp_find(const HMPCommand *cmds, const char *name)
     return NULL;
 }
 
-static void hmp_suggest(Error **errp, const HMPCommand *cmds,
-                        const char *name)
+static void hmp_suggest(Error **errp, const HMPCommand *cmds, const char *name)
 {
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     const char *guess;
@@ -135,8 +134,7 @@ static void hmp_dispatch(Monitor *mon, const HMPCommand *cmds,
         error_setg(errp, "unknown %scommand: '%s%s'%s",
                    prefix[0] ? "info " : "", shown,
                    strlen(argv[0]) > 64 ? "..." : "",
-                   prefix[0] ? " (try 'info' for the list)"
-                             : " (try 'help')");
+                   prefix[0] ? " (try 'info' for the list)" : " (try 'help')");
         hmp_suggest(errp, cmds, argv[0]);
         return;
     }
@@ -181,7 +179,7 @@ void hmp_handle_line(Monitor *mon, const char *line)
         return;
     }
     if (words->len < 2) {
-        return;     /* an empty line */
+        return; /* an empty line */
     }
     hmp_dispatch(mon, hmp_cmds, "", words->len - 1, (char **)words->pdata,
                  &err);
@@ -303,8 +301,8 @@ static int complete_child(Object *child, void *opaque)
         return 0;
     }
     object_child_foreach(child, count_children, &n);
-    g_ptr_array_add(pc->out, g_strdup_printf("%s/%s%s", pc->dir, name,
-                                             n ? "/" : ""));
+    g_ptr_array_add(pc->out,
+                    g_strdup_printf("%s/%s%s", pc->dir, name, n ? "/" : ""));
     return 0;
 }
 
@@ -324,7 +322,7 @@ static void complete_qom_path(const char *word, GPtrArray *out)
     if (!obj) {
         return;
     }
-    pc = (PathCompletion){ .dir = dir, .base = slash + 1, .out = out };
+    pc = (PathCompletion){.dir = dir, .base = slash + 1, .out = out};
     object_child_foreach(obj, complete_child, &pc);
 }
 
@@ -369,7 +367,7 @@ static int complete_id(Object *child, void *opaque)
 static void complete_device_id(const char *word, GPtrArray *out)
 {
     Object *per = object_resolve_path("/machine/peripheral", NULL);
-    PathCompletion pc = { .base = word, .out = out };
+    PathCompletion pc = {.base = word, .out = out};
 
     if (per) {
         object_child_foreach(per, complete_id, &pc);

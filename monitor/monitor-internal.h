@@ -15,13 +15,13 @@
 
 struct Monitor {
     CharBackend chr;
-    bool has_chr;       /* false: output is captured (hmp_human_...) */
+    bool has_chr; /* false: output is captured (hmp_human_...) */
     GString *capture;
     ReadLineState *rs;
-    bool on_mux;        /* shares a terminal with a serial port */
-    bool attaching;     /* inside qemu_chr_fe_set_handlers() */
+    bool on_mux;    /* shares a terminal with a serial port */
+    bool attaching; /* inside qemu_chr_fe_set_handlers() */
     bool banner_shown;
-    bool quitting;      /* "quit" ran: no prompt any more */
+    bool quitting; /* "quit" ran: no prompt any more */
 
     /* x / xp remember the last format and size, as QEMU. */
     char last_format;

@@ -120,8 +120,10 @@ static void monitor_read(void *opaque, const uint8_t *buf, int size)
 static void monitor_show_banner(Monitor *mon)
 {
     if (!mon->banner_shown) {
-        monitor_printf(mon, "QOMU %s monitor - type 'help' for more "
-                       "information\n", QOMU_VERSION);
+        monitor_printf(mon,
+                       "QOMU %s monitor - type 'help' for more "
+                       "information\n",
+                       QOMU_VERSION);
         mon->banner_shown = true;
     }
 }
@@ -241,7 +243,7 @@ bool monitor_init_from_spec(const char *spec, Error **errp)
         return true;
     }
     if (g_str_has_prefix(spec, "mon:")) {
-        return true;    /* the hook attached the monitor to the mux */
+        return true; /* the hook attached the monitor to the mux */
     }
     return monitor_init_hmp(chr, errp) != NULL;
 }

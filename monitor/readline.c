@@ -11,23 +11,23 @@
 
 typedef enum {
     RS_NORM,
-    RS_ESC,     /* after ESC */
-    RS_CSI,     /* after ESC [ */
-    RS_SS3,     /* after ESC O */
+    RS_ESC, /* after ESC */
+    RS_CSI, /* after ESC [ */
+    RS_SS3, /* after ESC O */
 } ReadLineEscState;
 
 struct ReadLineState {
     char buf[READLINE_CMD_BUF_SIZE];
     int len;
     int pos;
-    char *saved;        /* the line being typed while walking the history */
+    char *saved; /* the line being typed while walking the history */
     char *history[READLINE_MAX_HISTORY];
     int hist_len;
-    int hist_index;     /* hist_len: not in the history */
+    int hist_index; /* hist_len: not in the history */
     char *prompt;
     ReadLineEscState esc;
     int esc_param;
-    bool last_cr;       /* a CR was seen: ignore the LF of a CR LF pair */
+    bool last_cr; /* a CR was seen: ignore the LF of a CR LF pair */
 
     ReadLinePrintFunc *print;
     ReadLineFunc *handler;
@@ -92,7 +92,7 @@ static void rl_insert(ReadLineState *rs, const char *text, int n)
     if (rs->pos == rs->len) {
         g_autofree char *s = g_strndup(text, n);
 
-        rl_print(rs, s);   /* typing at the end: a plain echo */
+        rl_print(rs, s); /* typing at the end: a plain echo */
     } else {
         rl_redraw(rs);
     }
@@ -127,8 +127,7 @@ static void rl_history_add(ReadLineState *rs, const char *line)
     if (!line[0]) {
         return;
     }
-    if (rs->hist_len &&
-        !strcmp(rs->history[rs->hist_len - 1], line)) {
+    if (rs->hist_len && !strcmp(rs->history[rs->hist_len - 1], line)) {
         return;
     }
     if (rs->hist_len == READLINE_MAX_HISTORY) {
@@ -287,41 +286,41 @@ void readline_handle_byte(ReadLineState *rs, int ch)
     }
 
     switch (ch) {
-    case 1:     /* Ctrl-A (reaches us only outside a mux) */
+    case 1: /* Ctrl-A (reaches us only outside a mux) */
         rl_move(rs, 0);
         break;
-    case 2:     /* Ctrl-B */
+    case 2: /* Ctrl-B */
         rl_move(rs, rs->pos - 1);
         break;
-    case 4:     /* Ctrl-D */
+    case 4: /* Ctrl-D */
         rl_delete_range(rs, rs->pos, rs->pos + 1);
         break;
-    case 5:     /* Ctrl-E */
+    case 5: /* Ctrl-E */
         rl_move(rs, rs->len);
         break;
-    case 6:     /* Ctrl-F */
+    case 6: /* Ctrl-F */
         rl_move(rs, rs->pos + 1);
         break;
-    case 8:     /* Ctrl-H */
-    case 127:   /* DEL, what the backspace key sends */
+    case 8:   /* Ctrl-H */
+    case 127: /* DEL, what the backspace key sends */
         rl_delete_range(rs, rs->pos - 1, rs->pos);
         break;
     case 9:
         rl_complete(rs);
         break;
-    case 11:    /* Ctrl-K */
+    case 11: /* Ctrl-K */
         rl_delete_range(rs, rs->pos, rs->len);
         break;
-    case 14:    /* Ctrl-N */
+    case 14: /* Ctrl-N */
         rl_history_walk(rs, 1);
         break;
-    case 16:    /* Ctrl-P */
+    case 16: /* Ctrl-P */
         rl_history_walk(rs, -1);
         break;
-    case 21:    /* Ctrl-U */
+    case 21: /* Ctrl-U */
         rl_delete_range(rs, 0, rs->pos);
         break;
-    case 23: {  /* Ctrl-W: the word before the cursor */
+    case 23: { /* Ctrl-W: the word before the cursor */
         int from = rs->pos;
 
         while (from > 0 && rs->buf[from - 1] == ' ') {

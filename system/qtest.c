@@ -25,8 +25,8 @@ typedef struct QTestIRQ {
     int n;
     int level;
     bool is_out;
-    qemu_irq old_out;               /* out: where the line went */
-    IRQState *in;                   /* in: the line whose handler we took */
+    qemu_irq old_out; /* out: where the line went */
+    IRQState *in;     /* in: the line whose handler we took */
     qemu_irq_handler old_handler;
     void *old_opaque;
 } QTestIRQ;
@@ -35,7 +35,7 @@ static bool qtest_on;
 static CharBackend qtest_chr;
 static bool qtest_has_chr;
 static GString *qtest_inbuf;
-static GString *qtest_capture;      /* qtest_process_line() output */
+static GString *qtest_capture; /* qtest_process_line() output */
 static DeviceState *irq_intercept_dev;
 static GPtrArray *qtest_irqs;
 
@@ -330,7 +330,7 @@ static void cmd_readwrite(char **words, Error **errp)
 {
     int size = access_size(words[0]);
     bool write = words[0][0] == 'w';
-    uint8_t buf[8] = { 0 };
+    uint8_t buf[8] = {0};
     uint64_t addr, value = 0;
 
     if (write ? !need_args(words, 2, "writeX ADDR VALUE", errp)
@@ -366,8 +366,8 @@ static void cmd_read_buf(char **words, Error **errp)
     uint64_t addr, len;
 
     if (!need_args(words, 2, "read ADDR SIZE", errp) ||
-        !parse_u64(words[1], &addr, errp) ||
-        !parse_u64(words[2], &len, errp) || !check_len(len, errp)) {
+        !parse_u64(words[1], &addr, errp) || !parse_u64(words[2], &len, errp) ||
+        !check_len(len, errp)) {
         return;
     }
     buf = g_malloc0(len ? len : 1);
@@ -397,10 +397,11 @@ static void cmd_write_buf(char **words, Error **errp)
     g_autofree uint8_t *buf = NULL;
     uint64_t addr, len, value;
 
-    if (!need_args(words, 3, set ? "memset ADDR SIZE VALUE"
-                                 : "write ADDR SIZE 0xDATA", errp) ||
-        !parse_u64(words[1], &addr, errp) ||
-        !parse_u64(words[2], &len, errp) || !check_len(len, errp)) {
+    if (!need_args(words, 3,
+                   set ? "memset ADDR SIZE VALUE" : "write ADDR SIZE 0xDATA",
+                   errp) ||
+        !parse_u64(words[1], &addr, errp) || !parse_u64(words[2], &len, errp) ||
+        !check_len(len, errp)) {
         return;
     }
     buf = g_malloc0(len ? len : 1);
@@ -513,8 +514,8 @@ static void qtest_read(void *opaque, const uint8_t *buf, int size)
 
     g_string_append_len(qtest_inbuf, (const char *)buf, size);
     while ((nl = memchr(qtest_inbuf->str, '\n', qtest_inbuf->len))) {
-        g_autofree char *line = g_strndup(qtest_inbuf->str,
-                                          nl - qtest_inbuf->str);
+        g_autofree char *line =
+            g_strndup(qtest_inbuf->str, nl - qtest_inbuf->str);
         size_t l = strlen(line);
 
         if (l && line[l - 1] == '\r') {

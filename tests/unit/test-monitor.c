@@ -45,7 +45,7 @@ static void register_test_types(void)
 
 type_init(register_test_types)
 
-static char *hmp(const char *cmd)
+    static char *hmp(const char *cmd)
 {
     return hmp_human_monitor_command(cmd);
 }
@@ -105,8 +105,8 @@ static void test_hotplug_anon_and_refusals(void)
     assert_hmp_empty("device_add " TYPE_TEST_HOTPLUG);
     tree = hmp("info qom-tree /machine/peripheral-anon");
     g_assert_nonnull(strstr(tree, "/" TYPE_TEST_HOTPLUG "[0] ("));
-    assert_hmp_empty("device_del /machine/peripheral-anon/"
-                     TYPE_TEST_HOTPLUG "[0]");
+    assert_hmp_empty("device_del /machine/peripheral-anon/" TYPE_TEST_HOTPLUG
+                     "[0]");
     assert_hmp_error("device_del nosuch", "not found");
     assert_hmp_error("device_del /machine", "not found");
     assert_hmp_error("device_del /machine/board-dev", "belongs to the board");
@@ -133,11 +133,26 @@ static void test_qom_tree_natural_order(void)
 static void test_errors_one_line(void)
 {
     static const char *const bad[] = {
-        "nosuch", "info nosuch", "qom-get", "qom-get /nope x",
-        "qom-get /machine nosuchprop", "qom-list /nope", "qom-set /machine "
-        "type x", "x /zz 0", "x /4x", "xp /99999999x 0", "xp zz",
-        "info mtree -q", "info registers -q", "\"open", "%n%n%s",
-        "device_add", "device_add nosuch", "device_add ,,", "help nosuch",
+        "nosuch",
+        "info nosuch",
+        "qom-get",
+        "qom-get /nope x",
+        "qom-get /machine nosuchprop",
+        "qom-list /nope",
+        "qom-set /machine "
+        "type x",
+        "x /zz 0",
+        "x /4x",
+        "xp /99999999x 0",
+        "xp zz",
+        "info mtree -q",
+        "info registers -q",
+        "\"open",
+        "%n%n%s",
+        "device_add",
+        "device_add nosuch",
+        "device_add ,,",
+        "help nosuch",
     };
 
     for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
@@ -152,7 +167,8 @@ static void test_help(void)
     g_auto(GStrv) names = hmp_command_names();
     g_auto(GStrv) infos = hmp_info_names();
 
-    g_assert_cmpstr(out, ==, "qom-get path property -- print a property's "
+    g_assert_cmpstr(out, ==,
+                    "qom-get path property -- print a property's "
                     "value (as JSON)\n");
     g_assert_true(g_strv_contains((const char *const *)names, "device_del"));
     g_assert_true(g_strv_contains((const char *const *)infos, "qom-tree"));
@@ -171,10 +187,10 @@ static void test_xp(void)
     g_autofree char *d = NULL;
 
     g_autofree char *hole = NULL;
-    static const uint8_t bytes[] = { 0xfe, 0xff, 'A', '\n', 0x01, 0, 0, 0 };
+    static const uint8_t bytes[] = {0xfe, 0xff, 'A', '\n', 0x01, 0, 0, 0};
 
-    address_space_write(&address_space_memory, 0x1000,
-                        MEMTXATTRS_UNSPECIFIED, bytes, sizeof(bytes));
+    address_space_write(&address_space_memory, 0x1000, MEMTXATTRS_UNSPECIFIED,
+                        bytes, sizeof(bytes));
     x = hmp("xp /2xw 0x1000");
     g_assert_cmpstr(x, ==, "0000000000001000: 0x0a41fffe 0x00000001\n");
     c = hmp("xp /4c 0x1001");
@@ -188,8 +204,15 @@ static void test_xp(void)
 static void test_qtest_parser(void)
 {
     static const char *const bad[] = {
-        "nosuch", "readb", "readb zz", "writew 0", "read 0 999999999999",
-        "write 0 2 nothex", "clock_step -1", "clock_set", "set_irq_in",
+        "nosuch",
+        "readb",
+        "readb zz",
+        "writew 0",
+        "read 0 999999999999",
+        "write 0 2 nothex",
+        "clock_step -1",
+        "clock_set",
+        "set_irq_in",
         "irq_intercept_in /nope",
     };
     g_autofree char *ok = qtest_process_line("endianness");
