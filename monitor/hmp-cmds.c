@@ -46,6 +46,17 @@ static Object *hmp_resolve(const char *path, Error **errp)
     return obj;
 }
 
+/*
+ * The monitor's current CPU (QEMU's "cpu N"): the one `info registers`,
+ * `x` and `$pc` use.  Falls back to the first CPU if it went away.
+ */
+static CPUState *mon_get_cpu(Monitor *mon)
+{
+    CPUState *cpu = qemu_get_cpu(mon->cpu_index);
+
+    return cpu ? cpu : first_cpu;
+}
+
 /* info qom-tree */
 
 static int collect_child(Object *child, void *opaque)
@@ -195,7 +206,7 @@ static void hmp_info_registers(Monitor *mon, int argc, char **argv,
         return;
     }
     if (argc == 1) {
-        dump_cpu(mon, first_cpu, false);
+        dump_cpu(mon, mon_get_cpu(mon), false);
         return;
     }
     CPU_FOREACH(cpu) {
@@ -211,7 +222,7 @@ static void hmp_info_cpus(Monitor *mon, int argc, char **argv, Error **errp)
         g_autofree char *path = object_get_canonical_path(OBJECT(cpu));
 
         monitor_printf(mon, "%c CPU #%d: pc=0x%016" PRIx64 "%s %s\n",
-                       cpu == first_cpu ? '*' : ' ', cpu->cpu_index,
+                       cpu == mon_get_cpu(mon) ? '*' : ' ', cpu->cpu_index,
                        cpu_get_pc(cpu), cpu_has_work(cpu) ? "" : " (halted)",
                        path);
     }
@@ -491,10 +502,11 @@ static bool parse_fmt(Monitor *mon, const char *text, int *count, char *format,
     return true;
 }
 
-static bool parse_addr(const char *text, uint64_t *addr, Error **errp)
+static bool parse_addr(Monitor *mon, const char *text, uint64_t *addr,
+                       Error **errp)
 {
     if (!strcmp(text, "$pc") && first_cpu) {
-        *addr = cpu_get_pc(first_cpu);
+        *addr = cpu_get_pc(mon_get_cpu(mon));
         return true;
     }
     if (qemu_strtou64(text, NULL, 0, addr) < 0) {
@@ -512,14 +524,15 @@ static bool parse_addr(const char *text, uint64_t *addr, Error **errp)
  * riscv_translate() sets A/D bits), so `x` works when translation is
  * off (M-mode, or satp Bare) and asks for `xp` otherwise.
  */
-static bool virt_is_phys(Error **errp)
+static bool virt_is_phys(Monitor *mon, Error **errp)
 {
     RISCVCPU *cpu;
 
     if (!first_cpu) {
         return true;
     }
-    cpu = (RISCVCPU *)object_dynamic_cast(OBJECT(first_cpu), TYPE_RISCV_CPU);
+    cpu = (RISCVCPU *)object_dynamic_cast(OBJECT(mon_get_cpu(mon)),
+                                          TYPE_RISCV_CPU);
     if (cpu && cpu->env.priv != PRV_M &&
         (cpu->env.satp >> SATP_MODE_SHIFT) != SATP_MODE_BARE) {
         error_setg(errp,
@@ -552,14 +565,14 @@ static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
     if (argc == 3 && !parse_fmt(mon, argv[1], &count, &format, &size, errp)) {
         return;
     }
-    if (!parse_addr(addr_text, &addr, errp)) {
+    if (!parse_addr(mon, addr_text, &addr, errp)) {
         return;
     }
-    if (!physical && !virt_is_phys(errp)) {
+    if (!physical && !virt_is_phys(mon, errp)) {
         return;
     }
-    if (first_cpu && first_cpu->as) {
-        reader.as = first_cpu->as;
+    if (first_cpu && mon_get_cpu(mon)->as) {
+        reader.as = mon_get_cpu(mon)->as;
     }
     mon->last_format = format;
     mon->last_size = size;
@@ -648,7 +661,20 @@ static void hmp_xp(Monitor *mon, int argc, char **argv, Error **errp)
     memory_dump(mon, argc, argv, true, errp);
 }
 
-/* stop, cont, system_reset, quit */
+/* cpu, stop, cont, system_reset, quit */
+
+static void hmp_cpu(Monitor *mon, int argc, char **argv, Error **errp)
+{
+    int64_t index;
+
+    if (qemu_strtoi64(argv[1], NULL, 10, &index) < 0 || index < 0 ||
+        index > INT_MAX || !qemu_get_cpu(index)) {
+        error_setg(errp, "invalid CPU index '%.64s' (info cpus lists them)",
+                   argv[1]);
+        return;
+    }
+    mon->cpu_index = index;
+}
 
 static void hmp_stop(Monitor *mon, int argc, char **argv, Error **errp)
 {
@@ -774,6 +800,15 @@ const HMPCommand hmp_info_cmds[] = {
 };
 
 const HMPCommand hmp_cmds[] = {
+    {
+        .name = "cpu",
+        .params = "index",
+        .help = "select the CPU for info registers, x and $pc",
+        .cmd = hmp_cpu,
+        .min_args = 1,
+        .max_args = 1,
+        .complete = "-",
+    },
     {
         .name = "cont",
         .params = "",

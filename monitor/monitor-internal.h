@@ -23,6 +23,8 @@ struct Monitor {
     bool banner_shown;
     bool quitting; /* "quit" ran: no prompt any more */
 
+    int cpu_index;      /* the current CPU ("cpu N") */
+
     /* x / xp remember the last format and size, as QEMU. */
     char last_format;
     int last_size;

@@ -11,8 +11,10 @@
  * While a command runs, error_report() output goes to that monitor
  * (error_set_print_func()); monitor_cur() is the monitor running it.
  *
- * Differences from QEMU: no QMP here (qmp.c comes later), no
- * monitor_fdset, no "-mon" option; a monitor is always in readline mode.
+ * QMP, the JSON monitor, is separate: include/monitor/qmp.h.
+ *
+ * Differences from QEMU: no monitor_fdset, no "-mon" option; a human
+ * monitor is always in readline mode.
  */
 #ifndef MONITOR_MONITOR_H
 #define MONITOR_MONITOR_H

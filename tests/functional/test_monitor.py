@@ -122,6 +122,7 @@ VALID = {
     'x': ['/4xw 0x1000', '/3i 0x1000', '0x1000', '/2c 0x1000',
           '/2dg 0x1000', '/5ub 0x1000', '/2oh 0x1000', '/1x $pc'],
     'xp': ['/4xw 0x1000', '/2i 0x1000', '/16xb 0x80000000'],
+    'cpu': ['0'],
     'stop': [''],
     'cont': [''],
     'c': [''],
@@ -359,6 +360,23 @@ def line_editing(binary):
     mon.quit()
 
 
+def smp_cpu(binary):
+    mon = HMP(binary, args=['-smp', '2'])
+    mon.cmd('cpu 1')
+    cpus = mon.cmd('info cpus')
+    regs = mon.cmd('info registers')
+    all_regs = mon.cmd('info registers -a')
+    check('cpu 1 selects hart 1 for info cpus and info registers',
+          '* CPU #1:' in cpus and ' mhartid  0000000000000001' in regs,
+          cpus + regs[:200])
+    check('info registers -a shows every hart',
+          '\nCPU#0\n' in all_regs and '\nCPU#1\n' in all_regs)
+    out = mon.cmd('cpu 2')
+    check('cpu with no such index: one error line',
+          out.startswith('Error: ') and out.count('\n') == 1, out)
+    mon.quit()
+
+
 def monitor_stdio_and_none(binary):
     proc = subprocess.run([binary] + BOARD + ['-S', '-monitor', 'stdio'],
                           input=b'info status\nqom-get /machine type\nquit\n',
@@ -459,7 +477,7 @@ def main():
     for fn, args in [(run_all_commands, (binary, True)),
                      (run_all_commands, (binary, False)),
                      (qom_walk, (binary,)), (golden, (binary, update)),
-                     (hotplug_churn, (binary,)),
+                     (hotplug_churn, (binary,)), (smp_cpu, (binary,)),
                      (line_editing, (binary,)),
                      (monitor_stdio_and_none, (binary,)),
                      (mux_pty, (binary,))]:
