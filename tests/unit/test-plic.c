@@ -12,6 +12,7 @@
 #include "hw/intc/sifive_plic.h"
 #include "hw/qdev-properties.h"
 #include "exec/address-spaces.h"
+#include "hw-test.h"
 
 #define PLIC_BASE 0xc000000
 #define PRIORITY(src) (PLIC_BASE + 4 * (src))
@@ -24,57 +25,14 @@
 enum { CTX_M0, CTX_S0, CTX_M1, CTX_S1, NUM_CTX };
 
 /* Output lines: M0, M1, S0, S1 (QEMU's order: all M, then all S). */
-static int out_level[4];
-static int out_calls[4];
-static int max_raised[4];
+static HWTestSink out;
 static const int ctx_out[NUM_CTX] = {0, 2, 1, 3};
 
 static DeviceState *plic;
-static long live_at_start;
-static char *log_path;
-static size_t log_seen;
-
-static char *log_take(void)
-{
-    g_autofree char *text = NULL;
-    size_t len = 0;
-    char *news;
-
-    g_assert_true(g_file_get_contents(log_path, &text, &len, NULL));
-    news = g_strdup(text + MIN(log_seen, len));
-    log_seen = len;
-    return news;
-}
-
-static void out_set(void *opaque, int n, int level)
-{
-    out_level[n] = level;
-    out_calls[n]++;
-    max_raised[n] |= level;
-}
 
 static int ext(int ctx)
 {
-    return out_level[ctx_out[ctx]];
-}
-
-static uint32_t rd(hwaddr addr)
-{
-    MemTxResult r;
-    uint32_t v = address_space_ldl_le(&address_space_memory, addr,
-                                      MEMTXATTRS_UNSPECIFIED, &r);
-
-    g_assert_cmpint(r, ==, MEMTX_OK);
-    return v;
-}
-
-static void wr(hwaddr addr, uint32_t v)
-{
-    MemTxResult r;
-
-    address_space_stl_le(&address_space_memory, addr, v, MEMTXATTRS_UNSPECIFIED,
-                         &r);
-    g_assert_cmpint(r, ==, MEMTX_OK);
+    return out.level[ctx_out[ctx]];
 }
 
 static void source(int src, int level)
@@ -82,51 +40,35 @@ static void source(int src, int level)
     qemu_set_irq(qdev_get_gpio_in(plic, src), level);
 }
 
-static void begin(void)
+static void plic_begin(void)
 {
-    live_at_start = object_live_count();
-    memory_map_init();
+    hwtest_begin();
     plic = sifive_plic_create(PLIC_BASE, (char *)"MS,MS", 2, 0, 96, 7, 0x0,
                               0x1000, 0x2000, 0x80, 0x200000, 0x1000, 0x600000);
-    memset(out_level, 0, sizeof(out_level));
-    memset(out_calls, 0, sizeof(out_calls));
-    memset(max_raised, 0, sizeof(max_raised));
-    for (int n = 0; n < 4; n++) {
-        qemu_irq irq = qemu_allocate_irq(out_set, NULL, n);
-
-        qdev_connect_gpio_out(plic, n, irq);
-        qemu_free_irq(irq);
-    }
-    g_free(log_take());
-}
-
-static void end(void)
-{
-    qdev_teardown_all();
-    memory_map_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    hwtest_sink_connect(plic, NULL, 4, &out);
+    g_free(hwtest_log_take());
 }
 
 static void test_priority_regs(void)
 {
-    begin();
-    wr(PRIORITY(5), 3);
-    g_assert_cmphex(rd(PRIORITY(5)), ==, 3);
-    wr(PRIORITY(95), 7);
-    g_assert_cmphex(rd(PRIORITY(95)), ==, 7);
-    wr(PRIORITY(5), 0xf); /* WARL: 7 levels, masked */
-    g_assert_cmphex(rd(PRIORITY(5)), ==, 7);
-    wr(PRIORITY(0), 5); /* source 0: hardwired 0 */
-    g_assert_cmphex(rd(PRIORITY(0)), ==, 0);
-    wr(THRESHOLD(CTX_S1), 6);
-    g_assert_cmphex(rd(THRESHOLD(CTX_S1)), ==, 6);
-    g_assert_cmphex(rd(THRESHOLD(CTX_M0)), ==, 0);
-    wr(ENABLE(CTX_M1, 2), 0xffffffff); /* sources 64..95 */
-    g_assert_cmphex(rd(ENABLE(CTX_M1, 2)), ==, 0xffffffff);
-    wr(ENABLE(CTX_M1, 0), 0xffffffff); /* bit 0 is source 0 */
-    g_assert_cmphex(rd(ENABLE(CTX_M1, 0)), ==, 0xfffffffe);
-    g_assert_cmphex(rd(ENABLE(CTX_M0, 0)), ==, 0);
-    end();
+    plic_begin();
+    hwtest_wr32(PRIORITY(5), 3);
+    g_assert_cmphex(hwtest_rd32(PRIORITY(5)), ==, 3);
+    hwtest_wr32(PRIORITY(95), 7);
+    g_assert_cmphex(hwtest_rd32(PRIORITY(95)), ==, 7);
+    hwtest_wr32(PRIORITY(5), 0xf); /* WARL: 7 levels, masked */
+    g_assert_cmphex(hwtest_rd32(PRIORITY(5)), ==, 7);
+    hwtest_wr32(PRIORITY(0), 5); /* source 0: hardwired 0 */
+    g_assert_cmphex(hwtest_rd32(PRIORITY(0)), ==, 0);
+    hwtest_wr32(THRESHOLD(CTX_S1), 6);
+    g_assert_cmphex(hwtest_rd32(THRESHOLD(CTX_S1)), ==, 6);
+    g_assert_cmphex(hwtest_rd32(THRESHOLD(CTX_M0)), ==, 0);
+    hwtest_wr32(ENABLE(CTX_M1, 2), 0xffffffff); /* sources 64..95 */
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_M1, 2)), ==, 0xffffffff);
+    hwtest_wr32(ENABLE(CTX_M1, 0), 0xffffffff); /* bit 0 is source 0 */
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_M1, 0)), ==, 0xfffffffe);
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_M0, 0)), ==, 0);
+    hwtest_end();
 }
 
 /*
@@ -136,98 +78,98 @@ static void test_priority_regs(void)
  */
 static void test_pending_level(void)
 {
-    begin();
+    plic_begin();
     source(5, 1);
     source(33, 1);
-    g_assert_cmphex(rd(PENDING(0)), ==, 1u << 5);
-    g_assert_cmphex(rd(PENDING(1)), ==, 1u << 1);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 1u << 5);
+    g_assert_cmphex(hwtest_rd32(PENDING(1)), ==, 1u << 1);
     source(5, 0);
-    g_assert_cmphex(rd(PENDING(0)), ==, 1u << 5);
-    wr(ENABLE(CTX_M0, 0), 1u << 5);
-    wr(PRIORITY(5), 1);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 5);
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
-    wr(CLAIM(CTX_M0), 5);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 1u << 5);
+    hwtest_wr32(ENABLE(CTX_M0, 0), 1u << 5);
+    hwtest_wr32(PRIORITY(5), 1);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 5);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
+    hwtest_wr32(CLAIM(CTX_M0), 5);
     /* The line is low now: no new request after the completion. */
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
-    wr(ENABLE(CTX_M0, 0), 0);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
+    hwtest_wr32(ENABLE(CTX_M0, 0), 0);
     /* Nothing enabled: no output moved. */
     for (int n = 0; n < 4; n++) {
-        g_assert_cmpint(out_level[n], ==, 0);
+        g_assert_cmpint(out.level[n], ==, 0);
     }
-    end();
+    hwtest_end();
 }
 
 /* Delivery needs enable, priority > threshold; claim and complete. */
 static void test_threshold_claim_complete(void)
 {
-    begin();
+    plic_begin();
     source(5, 1);
     g_assert_cmpint(ext(CTX_M0), ==, 0); /* not enabled */
-    wr(ENABLE(CTX_M0, 0), 1u << 5);
+    hwtest_wr32(ENABLE(CTX_M0, 0), 1u << 5);
     g_assert_cmpint(ext(CTX_M0), ==, 0); /* priority 0 */
-    wr(PRIORITY(5), 3);
+    hwtest_wr32(PRIORITY(5), 3);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
     g_assert_cmpint(ext(CTX_S0), ==, 0);
     g_assert_cmpint(ext(CTX_M1), ==, 0);
-    wr(THRESHOLD(CTX_M0), 3); /* needs > threshold */
+    hwtest_wr32(THRESHOLD(CTX_M0), 3); /* needs > threshold */
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 0); /* nothing to claim */
-    wr(THRESHOLD(CTX_M0), 2);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 0); /* nothing to claim */
+    hwtest_wr32(THRESHOLD(CTX_M0), 2);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
 
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 5);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 5);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 0); /* claimed: not again */
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 0); /* claimed: not again */
     /* Complete with the line still high: pending and delivered again. */
-    wr(CLAIM(CTX_M0), 5);
-    g_assert_cmphex(rd(PENDING(0)), ==, 1u << 5);
+    hwtest_wr32(CLAIM(CTX_M0), 5);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 1u << 5);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 5);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 5);
     /* The device drops its line while in service: stays quiet after. */
     source(5, 0);
-    wr(CLAIM(CTX_M0), 5);
+    hwtest_wr32(CLAIM(CTX_M0), 5);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
     /* A new edge while claimed waits for complete. */
     source(5, 1);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 5);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 5);
     source(5, 0);
     source(5, 1);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    wr(CLAIM(CTX_M0), 5);
+    hwtest_wr32(CLAIM(CTX_M0), 5);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
-    end();
+    hwtest_end();
 }
 
 /* Highest priority first; the lowest ID breaks a tie. */
 static void test_priority_order(void)
 {
-    begin();
-    wr(ENABLE(CTX_S1, 0), (1u << 3) | (1u << 5) | (1u << 7));
-    wr(ENABLE(CTX_S1, 1), 1u << 8); /* source 40 */
-    wr(PRIORITY(3), 5);
-    wr(PRIORITY(5), 3);
-    wr(PRIORITY(7), 5);
-    wr(PRIORITY(40), 6);
+    plic_begin();
+    hwtest_wr32(ENABLE(CTX_S1, 0), (1u << 3) | (1u << 5) | (1u << 7));
+    hwtest_wr32(ENABLE(CTX_S1, 1), 1u << 8); /* source 40 */
+    hwtest_wr32(PRIORITY(3), 5);
+    hwtest_wr32(PRIORITY(5), 3);
+    hwtest_wr32(PRIORITY(7), 5);
+    hwtest_wr32(PRIORITY(40), 6);
     source(7, 1);
     source(5, 1);
     source(3, 1);
     source(40, 1);
     g_assert_cmpint(ext(CTX_S1), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 40);
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 3);
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 7);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 40);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 3);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 7);
     g_assert_cmpint(ext(CTX_S1), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 5);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 5);
     g_assert_cmpint(ext(CTX_S1), ==, 0);
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 0);
     /* Only S1 was ever raised. */
-    g_assert_cmpint(out_level[0] + out_level[1] + out_level[2], ==, 0);
-    g_assert_cmpint(max_raised[0] + max_raised[1] + max_raised[2], ==, 0);
-    end();
+    g_assert_cmpint(out.level[0] + out.level[1] + out.level[2], ==, 0);
+    g_assert_cmpint(out.raised[0] + out.raised[1] + out.raised[2], ==, 0);
+    hwtest_end();
 }
 
 /* One source enabled in two harts' contexts: the first claim wins. */
@@ -235,12 +177,12 @@ static void test_two_harts(void)
 {
     g_autofree char *log = NULL;
 
-    begin();
-    wr(PRIORITY(10), 1);
-    wr(ENABLE(CTX_S0, 0), 1u << 10);
-    wr(ENABLE(CTX_S1, 0), 1u << 10);
-    wr(ENABLE(CTX_M1, 0), 1u << 11);
-    wr(PRIORITY(11), 2);
+    plic_begin();
+    hwtest_wr32(PRIORITY(10), 1);
+    hwtest_wr32(ENABLE(CTX_S0, 0), 1u << 10);
+    hwtest_wr32(ENABLE(CTX_S1, 0), 1u << 10);
+    hwtest_wr32(ENABLE(CTX_M1, 0), 1u << 11);
+    hwtest_wr32(PRIORITY(11), 2);
     source(10, 1);
     g_assert_cmpint(ext(CTX_S0), ==, 1);
     g_assert_cmpint(ext(CTX_S1), ==, 1);
@@ -250,70 +192,71 @@ static void test_two_harts(void)
     g_assert_cmpint(ext(CTX_M1), ==, 1);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
 
-    g_assert_cmphex(rd(CLAIM(CTX_S1)), ==, 10);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S1)), ==, 10);
     g_assert_cmpint(ext(CTX_S0), ==, 0);
     g_assert_cmpint(ext(CTX_S1), ==, 0);
-    g_assert_cmphex(rd(CLAIM(CTX_S0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S0)), ==, 0);
     g_assert_cmpint(ext(CTX_M1), ==, 1); /* independent */
     /* A context that has not enabled it cannot complete it. */
-    wr(CLAIM(CTX_M1), 10);
+    hwtest_wr32(CLAIM(CTX_M1), 10);
     g_assert_cmpint(ext(CTX_S0), ==, 0);
-    log = log_take();
+    log = hwtest_log_take();
     g_assert_nonnull(strstr(log, "context 2 completes source 10, "
                                  "which it has not enabled"));
     /* Another context that enabled it may (the spec keys on the source). */
-    wr(CLAIM(CTX_S0), 10);
+    hwtest_wr32(CLAIM(CTX_S0), 10);
     g_assert_cmpint(ext(CTX_S0), ==, 1);
     g_assert_cmpint(ext(CTX_S1), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_M1)), ==, 11);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M1)), ==, 11);
     g_assert_cmpint(ext(CTX_M1), ==, 0);
-    end();
+    hwtest_end();
 }
 
 /* Masking: enables and thresholds gate delivery without losing pending. */
 static void test_masking(void)
 {
-    begin();
-    wr(PRIORITY(64), 4);
+    plic_begin();
+    hwtest_wr32(PRIORITY(64), 4);
     source(64, 1);
-    wr(ENABLE(CTX_M0, 2), 1);
+    hwtest_wr32(ENABLE(CTX_M0, 2), 1);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
-    wr(ENABLE(CTX_M0, 2), 0);
+    hwtest_wr32(ENABLE(CTX_M0, 2), 0);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    g_assert_cmphex(rd(PENDING(2)), ==, 1);
-    wr(THRESHOLD(CTX_M0), 7);
-    wr(ENABLE(CTX_M0, 2), 1);
+    g_assert_cmphex(hwtest_rd32(PENDING(2)), ==, 1);
+    hwtest_wr32(THRESHOLD(CTX_M0), 7);
+    hwtest_wr32(ENABLE(CTX_M0, 2), 1);
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    wr(THRESHOLD(CTX_M0), 0);
+    hwtest_wr32(THRESHOLD(CTX_M0), 0);
     g_assert_cmpint(ext(CTX_M0), ==, 1);
-    wr(PRIORITY(64), 0); /* priority 0: never */
+    hwtest_wr32(PRIORITY(64), 0); /* priority 0: never */
     g_assert_cmpint(ext(CTX_M0), ==, 0);
-    g_assert_cmphex(rd(CLAIM(CTX_M0)), ==, 0);
-    end();
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_M0)), ==, 0);
+    hwtest_end();
 }
 
 static void test_source0_and_bad_access(void)
 {
     g_autofree char *log = NULL;
-    MemTxResult r;
+    uint64_t v;
 
-    begin();
+    plic_begin();
     source(0, 1);
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
-    wr(ENABLE(CTX_M0, 0), 1);
-    g_assert_cmphex(rd(ENABLE(CTX_M0, 0)), ==, 0);
-    wr(CLAIM(CTX_M0), 0);
-    wr(CLAIM(CTX_M0), 96);
-    g_assert_cmphex(rd(PRIORITY(96)), ==, 0); /* past the sources */
-    wr(PRIORITY(96), 1);
-    g_assert_cmphex(rd(ENABLE(CTX_M0, 3)), ==, 0); /* past the words */
-    wr(PENDING(0), 0xffffffff);
-    g_assert_cmphex(rd(PENDING(0)), ==, 0);
-    g_assert_cmphex(rd(THRESHOLD(NUM_CTX)), ==, 0); /* no such context */
-    g_assert_cmphex(rd(THRESHOLD(CTX_M0) + 8), ==, 0);
-    wr(ENABLE(CTX_M0, 0), 0xfffffffe);
-    wr(PRIORITY(0x7f0), 0);
-    log = log_take();
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
+    hwtest_wr32(ENABLE(CTX_M0, 0), 1);
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_M0, 0)), ==, 0);
+    hwtest_wr32(CLAIM(CTX_M0), 0);
+    hwtest_wr32(CLAIM(CTX_M0), 96);
+    g_assert_cmphex(hwtest_rd32(PRIORITY(96)), ==, 0); /* past the sources */
+    hwtest_wr32(PRIORITY(96), 1);
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_M0, 3)), ==, 0); /* past the words */
+    hwtest_wr32(PENDING(0), 0xffffffff);
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(THRESHOLD(NUM_CTX)), ==,
+                    0); /* no such context */
+    g_assert_cmphex(hwtest_rd32(THRESHOLD(CTX_M0) + 8), ==, 0);
+    hwtest_wr32(ENABLE(CTX_M0, 0), 0xfffffffe);
+    hwtest_wr32(PRIORITY(0x7f0), 0);
+    log = hwtest_log_take();
     g_assert_nonnull(strstr(log, "sifive_plic: input 0 is not a source"));
     g_assert_nonnull(strstr(log, "context 0 completes invalid source 0\n"));
     g_assert_nonnull(strstr(log, "context 0 completes invalid source 96\n"));
@@ -325,37 +268,33 @@ static void test_source0_and_bad_access(void)
     g_assert_nonnull(strstr(log, "invalid register read at 0x200008\n"));
     g_assert_nonnull(strstr(log, "invalid register write at 0x1fc0 "));
     /* Only 32-bit accesses. */
-    address_space_lduw_le(&address_space_memory, PRIORITY(1),
-                          MEMTXATTRS_UNSPECIFIED, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
-    address_space_stq_le(&address_space_memory, ENABLE(CTX_M0, 0), ~0ULL,
-                         MEMTXATTRS_UNSPECIFIED, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
-    g_assert_cmpint(max_raised[0], ==, 0);
-    end();
+    g_assert_cmpint(hwtest_read(PRIORITY(1), 2, &v), !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_write(ENABLE(CTX_M0, 0), ~0ULL, 8), !=, MEMTX_OK);
+    g_assert_cmpint(out.raised[0], ==, 0);
+    hwtest_end();
 }
 
 static void test_reset(void)
 {
-    begin();
-    wr(PRIORITY(9), 2);
-    wr(ENABLE(CTX_S0, 0), 1u << 9);
-    wr(THRESHOLD(CTX_S0), 1);
+    plic_begin();
+    hwtest_wr32(PRIORITY(9), 2);
+    hwtest_wr32(ENABLE(CTX_S0, 0), 1u << 9);
+    hwtest_wr32(THRESHOLD(CTX_S0), 1);
     source(9, 1);
     source(4, 1);
     g_assert_cmpint(ext(CTX_S0), ==, 1);
-    g_assert_cmphex(rd(CLAIM(CTX_S0)), ==, 9);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S0)), ==, 9);
     device_cold_reset(plic);
     g_assert_cmpint(ext(CTX_S0), ==, 0);
-    g_assert_cmphex(rd(PRIORITY(9)), ==, 0);
-    g_assert_cmphex(rd(ENABLE(CTX_S0, 0)), ==, 0);
-    g_assert_cmphex(rd(THRESHOLD(CTX_S0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(PRIORITY(9)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(ENABLE(CTX_S0, 0)), ==, 0);
+    g_assert_cmphex(hwtest_rd32(THRESHOLD(CTX_S0)), ==, 0);
     /* Lines still high are pending; the claim was forgotten. */
-    g_assert_cmphex(rd(PENDING(0)), ==, (1u << 9) | (1u << 4));
-    wr(PRIORITY(9), 1);
-    wr(ENABLE(CTX_S0, 0), 1u << 9);
-    g_assert_cmphex(rd(CLAIM(CTX_S0)), ==, 9);
-    end();
+    g_assert_cmphex(hwtest_rd32(PENDING(0)), ==, (1u << 9) | (1u << 4));
+    hwtest_wr32(PRIORITY(9), 1);
+    hwtest_wr32(ENABLE(CTX_S0, 0), 1u << 9);
+    g_assert_cmphex(hwtest_rd32(CLAIM(CTX_S0)), ==, 9);
+    hwtest_end();
 }
 
 static void expect_error(const char *hart_config, const char *prop,
@@ -381,8 +320,7 @@ static void expect_error(const char *hart_config, const char *prop,
 
 static void test_realize_errors(void)
 {
-    live_at_start = object_live_count();
-    memory_map_init();
+    hwtest_begin();
     expect_error(NULL, NULL, 0, "property 'hart-config' is required");
     expect_error("", NULL, 0, "property 'hart-config' is required");
     expect_error("MS,MX", NULL, 0,
@@ -400,9 +338,7 @@ static void test_realize_errors(void)
     expect_error("MS", "pending-base", 0x100,
                  "the pending registers overlap "
                  "the priority registers");
-    qdev_teardown_all();
-    memory_map_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    hwtest_end();
 }
 
 /* The U and H modes of hart-config make contexts that drive nothing. */
@@ -410,8 +346,7 @@ static void test_hart_config_modes(void)
 {
     SiFivePLICState *s;
 
-    live_at_start = object_live_count();
-    memory_map_init();
+    hwtest_begin();
     plic = qdev_new(TYPE_SIFIVE_PLIC);
     qdev_prop_set_string(plic, "hart-config", "M,MSU,S");
     qdev_prop_set_uint32(plic, "hartid-base", 4);
@@ -425,22 +360,12 @@ static void test_hart_config_modes(void)
     g_assert_cmpuint(s->addr_config[4].hartid, ==, 6);
     g_assert_cmpint(s->addr_config[4].mode, ==, PLICMode_S);
     g_assert_cmpuint(s->bitfield_words, ==, 2);
-    qdev_teardown_all();
-    memory_map_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    hwtest_end();
 }
 
 int main(int argc, char **argv)
 {
-    g_autofree char *dir = g_dir_make_tmp("test-plic-XXXXXX", NULL);
-    int ret;
-
-    g_test_init(&argc, &argv, NULL);
-    module_call_init(MODULE_INIT_QOM);
-    log_path = g_build_filename(dir, "log", NULL);
-    g_assert_true(qemu_set_log_filename(log_path));
-    qemu_set_log(LOG_GUEST_ERROR);
-
+    hwtest_init(&argc, &argv, "test-plic");
     g_test_add_func("/plic/registers", test_priority_regs);
     g_test_add_func("/plic/pending-level", test_pending_level);
     g_test_add_func("/plic/threshold-claim-complete",
@@ -453,11 +378,5 @@ int main(int argc, char **argv)
     g_test_add_func("/plic/reset", test_reset);
     g_test_add_func("/plic/realize-errors", test_realize_errors);
     g_test_add_func("/plic/hart-config-modes", test_hart_config_modes);
-    ret = g_test_run();
-
-    qemu_log_close();
-    unlink(log_path);
-    rmdir(dir);
-    g_free(log_path);
-    return ret;
+    return hwtest_run();
 }
