@@ -120,6 +120,7 @@ static QObject *qmp_system_powerdown(QDict *args, Error **errp)
      * notifier the run state turns the request into a guest shutdown.
      */
     qmp_event_send("POWERDOWN", NULL);
+    qmp_note_shutdown_cause(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
     qemu_system_powerdown_request();
     return qmp_empty();
 }
@@ -150,9 +151,6 @@ static QObject *qmp_qom_list(QDict *args, Error **errp)
 
         qdict_put_str(info, "name", prop->name);
         qdict_put_str(info, "type", prop->type);
-        if (prop->description) {
-            qdict_put_str(info, "description", prop->description);
-        }
         qlist_append_obj(list, QOBJECT(info));
     }
     return QOBJECT(list);
@@ -364,12 +362,17 @@ static QObject *qmp_query_cpus_fast(QDict *args, Error **errp)
     CPU_FOREACH(cpu) {
         QDict *info = qdict_new();
         g_autofree char *path = object_get_canonical_path(OBJECT(cpu));
+        QDict *props;
 
         qdict_put_int(info, "cpu-index", cpu->cpu_index);
         qdict_put_str(info, "qom-path", path);
         /* One thread runs every hart (the main thread: its id is the pid). */
         qdict_put_int(info, "thread-id", getpid());
         qdict_put_str(info, "target", "riscv64");
+        /* As QEMU's riscv virt: one socket, a hart per core. */
+        props = qdict_new();
+        qdict_put_int(props, "core-id", cpu->cpu_index);
+        qdict_put_obj(info, "props", QOBJECT(props));
         qlist_append_obj(list, QOBJECT(info));
     }
     return QOBJECT(list);

@@ -737,10 +737,10 @@ bool system_config_apply(const QomuConfig *cfg, MachineState *ms,
 /* Everything qomu allocated is freed: the tree, memory, ROMs, globals. */
 static void teardown(void)
 {
+    qmp_cleanup();          /* SHUTDOWN, if owed, while the socket is open */
     qdev_teardown_all();
     serial_hds_cleanup();
     monitor_cleanup();
-    qmp_cleanup();          /* sends SHUTDOWN if still owed */
     qtest_server_cleanup();
     chardev_cleanup_all();
     object_root_cleanup();

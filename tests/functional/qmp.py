@@ -89,8 +89,10 @@ class QMPClient:
                                  (rsp.get('id'), req))
         return rsp
 
-    def cmd(self, name, **args):
-        """Run a command; its "return" value, or raise QMPError."""
+    def cmd(self, name, args=None, **kwargs):
+        """Run a command; its "return" value, or raise QMPError.  Arguments
+        come as a dict (names with dashes) and/or keywords."""
+        args = dict(args or {}, **kwargs)
         rsp = self.request(name, args or None)
         if 'error' in rsp:
             raise QMPError(rsp['error'])
@@ -131,10 +133,10 @@ class QMPClient:
 class QMPMachine:
     """An emulator with -qmp on a private Unix socket."""
 
-    def __init__(self, binary, args=(), qmp_timeout=10.0):
+    def __init__(self, binary, args=(), qmp_timeout=10.0, bios='none'):
         self.dir = tempfile.TemporaryDirectory(prefix='qmp-test-')
         self.path = os.path.join(self.dir.name, 'qmp.sock')
-        self.args = [binary, '-display', 'none', '-bios', 'none',
+        self.args = [binary, '-display', 'none', '-bios', bios,
                      '-qmp', 'unix:%s,server,nowait' % self.path] + list(args)
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.PIPE,
