@@ -134,6 +134,21 @@ def test_mswi_and_plic(binary):
               claim == 10 and not qt.get_irq(0), (claim, qt.irq_events))
 
 
+def test_intercept_in(binary):
+    with QTest(binary, args=['-bios', 'none']) as qt:
+        qt.irq_intercept_in('/machine/soc/harts[0]')
+        qt.writeq(ACLINT_MTIMECMP, 10)
+        qt.clock_step(10 * NS_PER_TICK)
+        check('irq_intercept_in on the hart: the mtimer raises MTIP (7)',
+              qt.irq_events == [('raise', 7)], qt.irq_events)
+        qt.writel(ACLINT_MSWI, 1)
+        check('... and the mswi raises MSIP (3)',
+              qt.irq_events[-1] == ('raise', 3), qt.irq_events)
+        qt.writel(ACLINT_MSWI, 0)
+        check('... and lowers it', qt.irq_events[-1] == ('lower', 3) and
+              qt.get_irq(7) and not qt.get_irq(3), qt.irq_events)
+
+
 def test_finisher(binary):
     for value, want in [(0x5555, 0), (0x3333 | (3 << 16), 3),
                         (0x3333 | (42 << 16), 42)]:
@@ -176,7 +191,7 @@ def main():
     binary = sys.argv[1]
     start = time.time()
     for fn in (test_memory, test_clock_and_mtimer, test_mswi_and_plic,
-               test_finisher, test_stdio):
+               test_intercept_in, test_finisher, test_stdio):
         try:
             fn(binary)
         except Exception as e:
