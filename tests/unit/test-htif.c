@@ -14,6 +14,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
 #include "exec/address-spaces.h"
+#include "hw-test.h"
 #include "system/main-loop.h"
 #include "system/runstate.h"
 
@@ -24,53 +25,8 @@
 #define CMD(dev, cmd, payload)                                                 \
     (((uint64_t)(dev) << 56) | ((uint64_t)(cmd) << 48) | (payload))
 
-static MemoryRegion ram;
-static bool ram_mapped;
 static Chardev *chr;
 static DeviceState *htif;
-static long live_at_start;
-static char *log_path;
-static size_t log_seen;
-
-static char *log_take(void)
-{
-    g_autofree char *text = NULL;
-    size_t len = 0;
-    char *news;
-
-    g_assert_true(g_file_get_contents(log_path, &text, &len, NULL));
-    news = g_strdup(text + MIN(log_seen, len));
-    log_seen = len;
-    return news;
-}
-
-static uint64_t rd64(hwaddr addr)
-{
-    MemTxResult r;
-    uint64_t v = address_space_ldq_le(&address_space_memory, addr,
-                                      MEMTXATTRS_UNSPECIFIED, &r);
-
-    g_assert_cmpint(r, ==, MEMTX_OK);
-    return v;
-}
-
-static void wr64(hwaddr addr, uint64_t v)
-{
-    MemTxResult r;
-
-    address_space_stq_le(&address_space_memory, addr, v, MEMTXATTRS_UNSPECIFIED,
-                         &r);
-    g_assert_cmpint(r, ==, MEMTX_OK);
-}
-
-static void wr32(hwaddr addr, uint32_t v)
-{
-    MemTxResult r;
-
-    address_space_stl_le(&address_space_memory, addr, v, MEMTXATTRS_UNSPECIFIED,
-                         &r);
-    g_assert_cmpint(r, ==, MEMTX_OK);
-}
 
 /* What the guest printed so far. */
 static char *output(void)
@@ -92,31 +48,14 @@ static DeviceState *new_htif(uint64_t tohost, uint64_t fromhost)
 
 static void begin(void)
 {
-    live_at_start = object_live_count();
-    memory_map_init();
-    memory_region_init_ram(&ram, NULL, "ram", RAM_SIZE, &error_abort);
-    memory_region_add_subregion(get_system_memory(), RAM_BASE, &ram);
-    ram_mapped = true;
+    hwtest_begin();
+    hwtest_add_ram(RAM_BASE, RAM_SIZE);
     chr = qemu_chr_new_from_opts("ringbuf,id=htifcon,size=4096", &error_abort);
     htif = new_htif(TOHOST, FROMHOST);
     qdev_prop_set_chr(htif, "chardev", chr);
     sysbus_realize_and_unref(SYS_BUS_DEVICE(htif), &error_abort);
     riscv_htif_map(RISCV_HTIF(htif), get_system_memory());
-    g_free(log_take());
-}
-
-static void end(void)
-{
-    qdev_teardown_all();
-    chardev_cleanup_all();
-    if (ram_mapped) {
-        memory_region_del_subregion(get_system_memory(), &ram);
-        object_unref(OBJECT(&ram));
-        ram_mapped = false;
-    }
-    memory_map_cleanup();
-    runstate_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    g_free(hwtest_log_take());
 }
 
 static void expect_exit(ShutdownCause cause, int status)
@@ -132,30 +71,30 @@ static void test_exit_pass(void)
 {
     begin();
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    wr64(TOHOST, 1);
-    g_assert_cmphex(rd64(TOHOST), ==, 0);
+    hwtest_wr64(TOHOST, 1);
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 0);
     expect_exit(SHUTDOWN_CAUSE_GUEST_SHUTDOWN, 0);
-    end();
+    hwtest_end();
 }
 
 static void test_exit_fail(void)
 {
     begin();
-    wr64(TOHOST, (21 << 1) | 1);
+    hwtest_wr64(TOHOST, (21 << 1) | 1);
     expect_exit(SHUTDOWN_CAUSE_GUEST_PANIC, 21);
-    end();
+    hwtest_end();
 }
 
 /* RV32 stores the low half, then the high half, which hands it over. */
 static void test_exit_halves(void)
 {
     begin();
-    wr32(TOHOST, (5 << 1) | 1);
+    hwtest_wr32(TOHOST, (5 << 1) | 1);
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    g_assert_cmphex(rd64(TOHOST), ==, 11);
-    wr32(TOHOST + 4, 0);
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 11);
+    hwtest_wr32(TOHOST + 4, 0);
     expect_exit(SHUTDOWN_CAUSE_GUEST_PANIC, 5);
-    end();
+    hwtest_end();
 }
 
 static void test_putchar(void)
@@ -163,16 +102,16 @@ static void test_putchar(void)
     g_autofree char *out = NULL;
 
     begin();
-    wr64(TOHOST, CMD(1, 1, 'h'));
-    g_assert_cmphex(rd64(TOHOST), ==, 0);
-    g_assert_cmphex(rd64(FROMHOST), ==, CMD(1, 1, 0x100 | 'h'));
-    wr64(FROMHOST, 0); /* the guest acknowledges */
-    g_assert_cmphex(rd64(FROMHOST), ==, 0);
-    wr64(TOHOST, CMD(1, 1, 'i'));
+    hwtest_wr64(TOHOST, CMD(1, 1, 'h'));
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 0);
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, CMD(1, 1, 0x100 | 'h'));
+    hwtest_wr64(FROMHOST, 0); /* the guest acknowledges */
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 0);
+    hwtest_wr64(TOHOST, CMD(1, 1, 'i'));
     out = output();
     g_assert_cmpstr(out, ==, "hi");
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    end();
+    hwtest_end();
 }
 
 /* riscv-pk's magic_mem: SYS_write(1, buf, len) and an unsupported call. */
@@ -187,26 +126,26 @@ static void test_syscall_write(void)
     qemu_set_log(LOG_GUEST_ERROR | LOG_UNIMP);
     address_space_write(&address_space_memory, buf, MEMTXATTRS_UNSPECIFIED, msg,
                         strlen(msg));
-    wr64(magic, 64);
-    wr64(magic + 8, 1);
-    wr64(magic + 16, buf);
-    wr64(magic + 24, strlen(msg));
-    wr64(TOHOST, magic);
+    hwtest_wr64(magic, 64);
+    hwtest_wr64(magic + 8, 1);
+    hwtest_wr64(magic + 16, buf);
+    hwtest_wr64(magic + 24, strlen(msg));
+    hwtest_wr64(TOHOST, magic);
     out = output();
     g_assert_cmpstr(out, ==, msg);
-    g_assert_cmpuint(rd64(magic), ==, strlen(msg));
-    g_assert_cmphex(rd64(FROMHOST), ==, 1);
-    g_assert_cmphex(rd64(TOHOST), ==, 0);
+    g_assert_cmpuint(hwtest_rd64(magic), ==, strlen(msg));
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 1);
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 0);
 
-    wr64(FROMHOST, 0);
-    wr64(magic, 93); /* SYS_exit: not proxied */
-    wr64(TOHOST, magic);
-    g_assert_cmpint((int64_t)rd64(magic), ==, -38);
-    g_assert_cmphex(rd64(FROMHOST), ==, 1);
-    log = log_take();
+    hwtest_wr64(FROMHOST, 0);
+    hwtest_wr64(magic, 93); /* SYS_exit: not proxied */
+    hwtest_wr64(TOHOST, magic);
+    g_assert_cmpint((int64_t)hwtest_rd64(magic), ==, -38);
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 1);
+    log = hwtest_log_take();
     g_assert_nonnull(strstr(log, "htif: proxied syscall 93 not supported"));
     qemu_set_log(LOG_GUEST_ERROR);
-    end();
+    hwtest_end();
 }
 
 /* Input waits in the backend until the guest asks for a byte. */
@@ -214,65 +153,63 @@ static void test_getchar(void)
 {
     begin();
     g_assert_cmpint(qemu_chr_be_can_write(chr), ==, 0);
-    wr64(TOHOST, CMD(1, 0, 0));
-    g_assert_cmphex(rd64(TOHOST), ==, 0);
-    g_assert_cmphex(rd64(FROMHOST), ==, 0);
+    hwtest_wr64(TOHOST, CMD(1, 0, 0));
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 0);
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 0);
     g_assert_cmpint(qemu_chr_be_can_write(chr), ==, 1);
     qemu_chr_be_write(chr, (const uint8_t *)"x", 1);
-    g_assert_cmphex(rd64(FROMHOST), ==, CMD(1, 0, 0x100 | 'x'));
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, CMD(1, 0, 0x100 | 'x'));
     g_assert_cmpint(qemu_chr_be_can_write(chr), ==, 0);
-    end();
+    hwtest_end();
 }
 
 /* Only the two words are the device's; the rest of the page is RAM. */
 static void test_ram_beside(void)
 {
     begin();
-    wr64(TOHOST - 8, 0x1111111111111111ULL);
-    wr64(TOHOST + 8, 0x2222222222222222ULL);
-    wr64(FROMHOST - 8, 0x3333333333333333ULL);
-    wr64(FROMHOST + 8, 0x4444444444444444ULL);
-    g_assert_cmphex(rd64(TOHOST - 8), ==, 0x1111111111111111ULL);
-    g_assert_cmphex(rd64(TOHOST + 8), ==, 0x2222222222222222ULL);
-    g_assert_cmphex(rd64(FROMHOST - 8), ==, 0x3333333333333333ULL);
-    g_assert_cmphex(rd64(FROMHOST + 8), ==, 0x4444444444444444ULL);
+    hwtest_wr64(TOHOST - 8, 0x1111111111111111ULL);
+    hwtest_wr64(TOHOST + 8, 0x2222222222222222ULL);
+    hwtest_wr64(FROMHOST - 8, 0x3333333333333333ULL);
+    hwtest_wr64(FROMHOST + 8, 0x4444444444444444ULL);
+    g_assert_cmphex(hwtest_rd64(TOHOST - 8), ==, 0x1111111111111111ULL);
+    g_assert_cmphex(hwtest_rd64(TOHOST + 8), ==, 0x2222222222222222ULL);
+    g_assert_cmphex(hwtest_rd64(FROMHOST - 8), ==, 0x3333333333333333ULL);
+    g_assert_cmphex(hwtest_rd64(FROMHOST + 8), ==, 0x4444444444444444ULL);
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    end();
+    hwtest_end();
 }
 
 static void test_bad_command(void)
 {
     g_autofree char *log = NULL;
-    MemTxResult r;
 
     begin();
-    wr64(TOHOST, CMD(7, 3, 1));
-    g_assert_cmphex(rd64(TOHOST), ==, 0);
-    g_assert_cmphex(rd64(FROMHOST), ==, 0);
+    hwtest_wr64(TOHOST, CMD(7, 3, 1));
+    g_assert_cmphex(hwtest_rd64(TOHOST), ==, 0);
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 0);
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    wr64(TOHOST, RAM_BASE + RAM_SIZE + 0x1000); /* syscall block: nothing */
-    log = log_take();
+    hwtest_wr64(TOHOST,
+                RAM_BASE + RAM_SIZE + 0x1000); /* syscall block: nothing */
+    log = hwtest_log_take();
     g_assert_nonnull(strstr(log, "htif: unknown device 7 command 3 "
                                  "(tohost 0x0703000000000001)\n"));
     g_assert_nonnull(strstr(log, "htif: syscall block at 0x80011000 is not "
                                  "memory\n"));
-    address_space_stb(&address_space_memory, TOHOST, 1, MEMTXATTRS_UNSPECIFIED,
-                      &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_write(TOHOST, 1, 1), !=, MEMTX_OK);
     g_assert_cmpint(qemu_shutdown_requested_get(), ==, SHUTDOWN_CAUSE_NONE);
-    end();
+    hwtest_end();
 }
 
 static void test_reset(void)
 {
     begin();
-    wr64(TOHOST, CMD(1, 1, 'a'));
-    wr64(TOHOST, CMD(1, 0, 0));
-    g_assert_cmphex(rd64(FROMHOST), !=, 0);
+    hwtest_wr64(TOHOST, CMD(1, 1, 'a'));
+    hwtest_wr64(TOHOST, CMD(1, 0, 0));
+    g_assert_cmphex(hwtest_rd64(FROMHOST), !=, 0);
     device_cold_reset(htif);
-    g_assert_cmphex(rd64(FROMHOST), ==, 0);
+    g_assert_cmphex(hwtest_rd64(FROMHOST), ==, 0);
     g_assert_cmpint(qemu_chr_be_can_write(chr), ==, 0); /* request gone */
-    end();
+    hwtest_end();
 }
 
 static void expect_error(uint64_t tohost, uint64_t fromhost, const char *msg)
@@ -290,43 +227,34 @@ static void expect_error(uint64_t tohost, uint64_t fromhost, const char *msg)
 
 static void test_realize_errors(void)
 {
-    live_at_start = object_live_count();
-    memory_map_init();
+    hwtest_begin();
     expect_error(0, 0, "property 'tohost' is 0x0, expected a non-zero");
     expect_error(TOHOST + 4, 0, "property 'tohost' is 0x80001004");
     expect_error(TOHOST, FROMHOST + 1, "property 'fromhost' is 0x80001041");
     expect_error(TOHOST, TOHOST, "'tohost' and 'fromhost' are both");
-    end();
+    hwtest_end();
 }
 
 /* Without fromhost and without a chardev: exit still works. */
 static void test_minimal(void)
 {
-    live_at_start = object_live_count();
-    memory_map_init();
+    hwtest_begin();
     htif = new_htif(TOHOST, 0);
     sysbus_realize_and_unref(SYS_BUS_DEVICE(htif), &error_abort);
     riscv_htif_map(RISCV_HTIF(htif), get_system_memory());
-    wr64(TOHOST, CMD(1, 1, 'z')); /* dropped */
-    wr64(TOHOST, 1);
+    hwtest_wr64(TOHOST, CMD(1, 1, 'z')); /* dropped */
+    hwtest_wr64(TOHOST, 1);
     expect_exit(SHUTDOWN_CAUSE_GUEST_SHUTDOWN, 0);
-    end();
+    hwtest_end();
 }
 
 int main(int argc, char **argv)
 {
-    g_autofree char *dir = g_dir_make_tmp("test-htif-XXXXXX", NULL);
-    int ret;
-
-    g_test_init(&argc, &argv, NULL);
-    module_call_init(MODULE_INIT_QOM);
+    hwtest_init(&argc, &argv, "test-htif");
     qemu_init_main_loop(&error_abort);
     /* The /chardevs container outlives its chardevs: make it up front. */
     qemu_chr_new_from_opts("null,id=warmup", &error_abort);
     chardev_cleanup_all();
-    log_path = g_build_filename(dir, "log", NULL);
-    g_assert_true(qemu_set_log_filename(log_path));
-    qemu_set_log(LOG_GUEST_ERROR);
 
     g_test_add_func("/htif/exit/pass", test_exit_pass);
     g_test_add_func("/htif/exit/fail-code", test_exit_fail);
@@ -339,11 +267,5 @@ int main(int argc, char **argv)
     g_test_add_func("/htif/reset", test_reset);
     g_test_add_func("/htif/realize-errors", test_realize_errors);
     g_test_add_func("/htif/minimal", test_minimal);
-    ret = g_test_run();
-
-    qemu_log_close();
-    unlink(log_path);
-    rmdir(dir);
-    g_free(log_path);
-    return ret;
+    return hwtest_run();
 }

@@ -9,6 +9,7 @@
 
 #include "chardev/char.h"
 #include "exec/address-spaces.h"
+#include "hw-test.h"
 #include "hw/pci-host/gpex.h"
 #include "hw/pci/pci_bus.h"
 #include "hw/qdev-properties.h"
@@ -27,53 +28,8 @@
 
 #define CFG(devfn, reg) (ECAM_BASE + ((devfn) << 12) + (reg))
 
-static int line_level[GPEX_NUM_IRQS];
+static HWTestSink lines;
 static GPEXHost *host;
-static MemoryRegion *ram;
-static long live_at_start;
-static char *log_path;
-static size_t log_seen;
-
-static void line_set(void *opaque, int n, int level)
-{
-    line_level[n] = level;
-}
-
-static uint64_t rd(hwaddr addr, unsigned size)
-{
-    uint64_t v = 0;
-
-    g_assert_cmpint(address_space_rw(&address_space_memory, addr,
-                                     MEMTXATTRS_UNSPECIFIED, &v, size, false),
-                    ==, MEMTX_OK);
-    return v;
-}
-
-static void wr(hwaddr addr, uint64_t v, unsigned size)
-{
-    g_assert_cmpint(address_space_rw(&address_space_memory, addr,
-                                     MEMTXATTRS_UNSPECIFIED, &v, size, true),
-                    ==, MEMTX_OK);
-}
-
-static char *log_take(void)
-{
-    g_autofree char *text = NULL;
-    size_t len = 0;
-    char *news;
-
-    g_assert_true(g_file_get_contents(log_path, &text, &len, NULL));
-    news = g_strdup(text + MIN(log_seen, len));
-    log_seen = len;
-    return news;
-}
-
-static void step_ns(int64_t ns)
-{
-    int64_t dest = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ns;
-
-    g_assert_cmpint(qemu_clock_advance_virtual_time(dest), ==, dest);
-}
 
 /* -device DRIVER,...: the same path as the command line. */
 static DeviceState *device_add(const char *opts)
@@ -96,42 +52,20 @@ static void begin(void)
         .pio_size = 0x10000,
     };
 
-    live_at_start = object_live_count();
-    memory_map_init();
-    icount_configure(0, &error_abort);
-    ram = g_new0(MemoryRegion, 1);
-    g_assert_true(
-        memory_region_init_ram(ram, NULL, "ram", 0x10000, &error_abort));
-    memory_region_add_subregion(get_system_memory(), RAM_BASE, ram);
+    hwtest_begin();
+    hwtest_add_ram(RAM_BASE, 0x10000);
     host = gpex_create(qdev_get_machine(), "pcie", get_system_memory(), &cfg,
                        &error_abort);
-    memset(line_level, 0, sizeof(line_level));
-    for (int i = 0; i < GPEX_NUM_IRQS; i++) {
-        qemu_irq irq = qemu_allocate_irq(line_set, NULL, i);
-
-        sysbus_connect_irq(SYS_BUS_DEVICE(host), i, irq);
-        qemu_free_irq(irq);
-    }
-    g_free(log_take());
-}
-
-static void end(void)
-{
-    qdev_teardown_all();
-    chardev_cleanup_all();
-    memory_region_del_subregion(get_system_memory(), ram);
-    object_unref(OBJECT(ram));
-    g_free(ram);
-    memory_map_cleanup();
-    icount_disable();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    hwtest_sink_connect(DEVICE(host), SYSBUS_DEVICE_GPIO_IRQ, GPEX_NUM_IRQS,
+                        &lines);
+    g_free(hwtest_log_take());
 }
 
 /* Enable decoding and mastering, put BAR @bar at @addr. */
 static void setup_bar(int devfn, int bar, uint32_t addr, uint16_t cmd)
 {
-    wr(CFG(devfn, PCI_BASE_ADDRESS_0 + 4 * bar), addr, 4);
-    wr(CFG(devfn, PCI_COMMAND), cmd, 2);
+    hwtest_wr32(CFG(devfn, PCI_BASE_ADDRESS_0 + 4 * bar), addr);
+    hwtest_wr16(CFG(devfn, PCI_COMMAND), cmd);
 }
 
 #define EDU MMIO_BASE
@@ -141,30 +75,32 @@ static void test_edu_regs(void)
 {
     begin();
     device_add("edu");
-    g_assert_cmphex(rd(CFG(EDU_FN, PCI_VENDOR_ID), 4), ==, 0x11e81234);
-    g_assert_cmphex(rd(CFG(EDU_FN, PCI_CLASS_REVISION), 4), ==, 0x00ff0010);
-    g_assert_cmphex(rd(CFG(EDU_FN, PCI_INTERRUPT_PIN), 1), ==, 1);
+    g_assert_cmphex(hwtest_rd32(CFG(EDU_FN, PCI_VENDOR_ID)), ==, 0x11e81234);
+    g_assert_cmphex(hwtest_rd32(CFG(EDU_FN, PCI_CLASS_REVISION)), ==,
+                    0x00ff0010);
+    g_assert_cmphex(hwtest_rd8(CFG(EDU_FN, PCI_INTERRUPT_PIN)), ==, 1);
     /* BAR0: 1 MiB, 32-bit memory. */
-    wr(CFG(EDU_FN, PCI_BASE_ADDRESS_0), 0xffffffff, 4);
-    g_assert_cmphex(rd(CFG(EDU_FN, PCI_BASE_ADDRESS_0), 4), ==, 0xfff00000);
+    hwtest_wr32(CFG(EDU_FN, PCI_BASE_ADDRESS_0), 0xffffffff);
+    g_assert_cmphex(hwtest_rd32(CFG(EDU_FN, PCI_BASE_ADDRESS_0)), ==,
+                    0xfff00000);
     setup_bar(EDU_FN, 0, EDU, PCI_COMMAND_MEMORY);
-    g_assert_cmphex(rd(EDU + 0x00, 4), ==, 0x010000ed);
-    wr(EDU + 0x04, 0x12345678, 4);
-    g_assert_cmphex(rd(EDU + 0x04, 4), ==, 0xedcba987);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x00), ==, 0x010000ed);
+    hwtest_wr32(EDU + 0x04, 0x12345678);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x04), ==, 0xedcba987);
     /* 64-bit accesses below 0x80 read all ones and write nothing. */
-    g_assert_cmphex(rd(EDU + 0x00, 8), ==, ~0ULL);
-    wr(EDU + 0x00, 0, 8);
-    g_assert_cmphex(rd(EDU + 0x04, 4), ==, 0xedcba987);
+    g_assert_cmphex(hwtest_rd64(EDU + 0x00), ==, ~0ULL);
+    hwtest_wr64(EDU + 0x00, 0);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x04), ==, 0xedcba987);
     /* Raise / ack. */
-    wr(EDU + 0x60, 0x30, 4);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 0x30);
-    g_assert_cmpint(line_level[1], ==, 1);
-    wr(EDU + 0x64, 0x10, 4);
-    g_assert_cmpint(line_level[1], ==, 1);
-    wr(EDU + 0x64, 0x20, 4);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 0);
-    g_assert_cmpint(line_level[1], ==, 0);
-    end();
+    hwtest_wr32(EDU + 0x60, 0x30);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 0x30);
+    g_assert_cmpint(lines.level[1], ==, 1);
+    hwtest_wr32(EDU + 0x64, 0x10);
+    g_assert_cmpint(lines.level[1], ==, 1);
+    hwtest_wr32(EDU + 0x64, 0x20);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 0);
+    g_assert_cmpint(lines.level[1], ==, 0);
+    hwtest_end();
 }
 
 static void test_edu_factorial(void)
@@ -173,29 +109,29 @@ static void test_edu_factorial(void)
     device_add("edu,addr=05.0");
     setup_bar(PCI_DEVFN(5, 0), 0, EDU, PCI_COMMAND_MEMORY);
     /* Without the interrupt. */
-    wr(EDU + 0x08, 5, 4);
-    g_assert_cmphex(rd(EDU + 0x20, 4) & 1, ==, 1);
+    hwtest_wr32(EDU + 0x08, 5);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x20) & 1, ==, 1);
     /* A second write while computing is ignored. */
-    wr(EDU + 0x08, 7, 4);
-    step_ns(10000);
-    g_assert_cmphex(rd(EDU + 0x20, 4), ==, 0);
-    g_assert_cmpint(rd(EDU + 0x08, 4), ==, 120);
-    g_assert_cmpint(line_level[1], ==, 0);
+    hwtest_wr32(EDU + 0x08, 7);
+    hwtest_clock_step(10000);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x20), ==, 0);
+    g_assert_cmpint(hwtest_rd32(EDU + 0x08), ==, 120);
+    g_assert_cmpint(lines.level[1], ==, 0);
     /* With it: slot 5 pin A is line (5 + 0) % 4 = 1. */
-    wr(EDU + 0x20, 0x80, 4);
-    wr(EDU + 0x08, 12, 4);
-    g_assert_cmpint(line_level[1], ==, 0);
-    step_ns(10000);
-    g_assert_cmpint(rd(EDU + 0x08, 4), ==, 479001600);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 1);
-    g_assert_cmpint(line_level[1], ==, 1);
-    wr(EDU + 0x64, 1, 4);
-    g_assert_cmpint(line_level[1], ==, 0);
+    hwtest_wr32(EDU + 0x20, 0x80);
+    hwtest_wr32(EDU + 0x08, 12);
+    g_assert_cmpint(lines.level[1], ==, 0);
+    hwtest_clock_step(10000);
+    g_assert_cmpint(hwtest_rd32(EDU + 0x08), ==, 479001600);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 1);
+    g_assert_cmpint(lines.level[1], ==, 1);
+    hwtest_wr32(EDU + 0x64, 1);
+    g_assert_cmpint(lines.level[1], ==, 0);
     /* 32-bit wrap as QEMU: 13! mod 2^32. */
-    wr(EDU + 0x08, 13, 4);
-    step_ns(10000);
-    g_assert_cmphex(rd(EDU + 0x08, 4), ==, 0x17328cc00ULL & 0xffffffff);
-    end();
+    hwtest_wr32(EDU + 0x08, 13);
+    hwtest_clock_step(10000);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x08), ==, 0x17328cc00ULL & 0xffffffff);
+    hwtest_end();
 }
 
 static void test_edu_dma(void)
@@ -206,57 +142,58 @@ static void test_edu_dma(void)
     device_add("edu,dma_mask=0xffffffff");
     setup_bar(EDU_FN, 0, EDU, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
     for (size_t i = 0; i < sizeof(pattern); i++) {
-        wr(RAM_BASE + 0x100 + i, pattern[i], 1);
+        hwtest_wr8(RAM_BASE + 0x100 + i, pattern[i]);
     }
     /* RAM -> buffer (direction 0), with the DMA interrupt. */
-    wr(EDU + 0x80, RAM_BASE + 0x100, 8);
-    wr(EDU + 0x88, 0x40000 + 0x10, 8);
-    wr(EDU + 0x90, sizeof(pattern), 8);
-    wr(EDU + 0x98, 0x1 | 0x4, 8);
-    g_assert_cmphex(rd(EDU + 0x98, 8), ==, 5);
+    hwtest_wr64(EDU + 0x80, RAM_BASE + 0x100);
+    hwtest_wr64(EDU + 0x88, 0x40000 + 0x10);
+    hwtest_wr64(EDU + 0x90, sizeof(pattern));
+    hwtest_wr64(EDU + 0x98, 0x1 | 0x4);
+    g_assert_cmphex(hwtest_rd64(EDU + 0x98), ==, 5);
     /* Registers are frozen while it runs. */
-    wr(EDU + 0x80, 0x1234, 8);
-    g_assert_cmphex(rd(EDU + 0x80, 8), ==, RAM_BASE + 0x100);
-    step_ns(50 * 1000 * 1000);
-    g_assert_cmphex(rd(EDU + 0x98, 8), ==, 5);
-    step_ns(60 * 1000 * 1000);
-    g_assert_cmphex(rd(EDU + 0x98, 8), ==, 4);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 0x100);
-    g_assert_cmpint(line_level[1], ==, 1);
-    wr(EDU + 0x64, 0x100, 4);
-    g_assert_cmpint(line_level[1], ==, 0);
+    hwtest_wr64(EDU + 0x80, 0x1234);
+    g_assert_cmphex(hwtest_rd64(EDU + 0x80), ==, RAM_BASE + 0x100);
+    hwtest_clock_step(50 * 1000 * 1000);
+    g_assert_cmphex(hwtest_rd64(EDU + 0x98), ==, 5);
+    hwtest_clock_step(60 * 1000 * 1000);
+    g_assert_cmphex(hwtest_rd64(EDU + 0x98), ==, 4);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 0x100);
+    g_assert_cmpint(lines.level[1], ==, 1);
+    hwtest_wr32(EDU + 0x64, 0x100);
+    g_assert_cmpint(lines.level[1], ==, 0);
     /* Buffer -> RAM (direction 1), 32-bit register writes. */
-    wr(EDU + 0x80, 0x40000 + 0x10, 4);
-    wr(EDU + 0x88, RAM_BASE + 0x800, 4);
-    wr(EDU + 0x90, sizeof(pattern), 4);
-    wr(EDU + 0x98, 0x1 | 0x2, 4);
-    step_ns(200 * 1000 * 1000);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 0);
+    hwtest_wr32(EDU + 0x80, 0x40000 + 0x10);
+    hwtest_wr32(EDU + 0x88, RAM_BASE + 0x800);
+    hwtest_wr32(EDU + 0x90, sizeof(pattern));
+    hwtest_wr32(EDU + 0x98, 0x1 | 0x2);
+    hwtest_clock_step(200 * 1000 * 1000);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 0);
     for (size_t i = 0; i < sizeof(pattern); i++) {
-        g_assert_cmpint(rd(RAM_BASE + 0x800 + i, 1), ==, pattern[i]);
+        g_assert_cmpint(hwtest_rd8(RAM_BASE + 0x800 + i), ==, pattern[i]);
     }
     /* Bus Master off: the transfer completes but reaches no RAM. */
-    wr(CFG(EDU_FN, PCI_COMMAND), PCI_COMMAND_MEMORY, 2);
-    wr(EDU + 0x88, RAM_BASE + 0x1000, 8);
-    wr(EDU + 0x98, 0x1 | 0x2 | 0x4, 8);
-    step_ns(200 * 1000 * 1000);
-    g_assert_cmphex(rd(EDU + 0x24, 4), ==, 0x100);
-    g_assert_cmphex(rd(RAM_BASE + 0x1000, 8), ==, 0);
-    wr(EDU + 0x64, 0x100, 4);
+    hwtest_wr16(CFG(EDU_FN, PCI_COMMAND), PCI_COMMAND_MEMORY);
+    hwtest_wr64(EDU + 0x88, RAM_BASE + 0x1000);
+    hwtest_wr64(EDU + 0x98, 0x1 | 0x2 | 0x4);
+    hwtest_clock_step(200 * 1000 * 1000);
+    g_assert_cmphex(hwtest_rd32(EDU + 0x24), ==, 0x100);
+    g_assert_cmphex(hwtest_rd64(RAM_BASE + 0x1000), ==, 0);
+    hwtest_wr32(EDU + 0x64, 0x100);
     /* Outside the buffer: a logged guest error, nothing copied. */
-    wr(CFG(EDU_FN, PCI_COMMAND), PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER, 2);
-    wr(EDU + 0x80, 0x40000 + 0xff0, 8);
-    wr(EDU + 0x88, RAM_BASE + 0x2000, 8);
-    wr(EDU + 0x90, 0x20, 8);
-    wr(EDU + 0x98, 0x1 | 0x2, 8);
-    step_ns(200 * 1000 * 1000);
-    g_assert_cmphex(rd(RAM_BASE + 0x2000, 8), ==, 0);
+    hwtest_wr16(CFG(EDU_FN, PCI_COMMAND),
+                PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
+    hwtest_wr64(EDU + 0x80, 0x40000 + 0xff0);
+    hwtest_wr64(EDU + 0x88, RAM_BASE + 0x2000);
+    hwtest_wr64(EDU + 0x90, 0x20);
+    hwtest_wr64(EDU + 0x98, 0x1 | 0x2);
+    hwtest_clock_step(200 * 1000 * 1000);
+    g_assert_cmphex(hwtest_rd64(RAM_BASE + 0x2000), ==, 0);
     {
-        g_autofree char *log = log_take();
+        g_autofree char *log = hwtest_log_take();
 
         g_assert_nonnull(strstr(log, "edu: DMA of 0x20 bytes does not fit"));
     }
-    end();
+    hwtest_end();
 }
 
 static void test_edu_dma_mask_default(void)
@@ -265,19 +202,19 @@ static void test_edu_dma_mask_default(void)
     device_add("edu");
     setup_bar(EDU_FN, 0, EDU, PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER);
     /* QEMU's default 28-bit mask clamps RAM at 0x80000000 to 0. */
-    wr(EDU + 0x80, 0x40000, 8);
-    wr(EDU + 0x88, RAM_BASE + 0x100, 8);
-    wr(EDU + 0x90, 8, 8);
-    wr(EDU + 0x98, 0x3, 8);
-    step_ns(200 * 1000 * 1000);
+    hwtest_wr64(EDU + 0x80, 0x40000);
+    hwtest_wr64(EDU + 0x88, RAM_BASE + 0x100);
+    hwtest_wr64(EDU + 0x90, 8);
+    hwtest_wr64(EDU + 0x98, 0x3);
+    hwtest_clock_step(200 * 1000 * 1000);
     {
-        g_autofree char *log = log_take();
+        g_autofree char *log = hwtest_log_take();
 
         g_assert_nonnull(strstr(log, "edu: clamping DMA address "
                                      "0x0000000080000100 to "
                                      "0x0000000000000100"));
     }
-    end();
+    hwtest_end();
 }
 
 #define TD_MMIO (MMIO_BASE + 0x10000)
@@ -285,7 +222,7 @@ static void test_edu_dma_mask_default(void)
 
 static uint32_t td_count(hwaddr base)
 {
-    return rd(base + 12, 4);
+    return hwtest_rd32(base + 12);
 }
 
 static void test_testdev(void)
@@ -294,60 +231,61 @@ static void test_testdev(void)
 
     begin();
     device_add("pci-testdev,addr=02.0");
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_VENDOR_ID), 4), ==, 0x00051b36);
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_INTERRUPT_PIN), 1), ==, 0);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), 0xffffffff, 4);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), 0xffffffff, 4);
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), 4), ==,
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(2, 0), PCI_VENDOR_ID)), ==,
+                    0x00051b36);
+    g_assert_cmphex(hwtest_rd8(CFG(PCI_DEVFN(2, 0), PCI_INTERRUPT_PIN)), ==, 0);
+    hwtest_wr32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), 0xffffffff);
+    hwtest_wr32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), 0xffffffff);
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0)), ==,
                     0xfffff000);
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), 4), ==,
-                    0xffffff01);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), TD_MMIO, 4);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), TD_PIO, 4);
-    wr(CFG(PCI_DEVFN(2, 0), PCI_COMMAND), PCI_COMMAND_MEMORY | PCI_COMMAND_IO,
-       2);
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4)),
+                    ==, 0xffffff01);
+    hwtest_wr32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0), TD_MMIO);
+    hwtest_wr32(CFG(PCI_DEVFN(2, 0), PCI_BASE_ADDRESS_0 + 4), TD_PIO);
+    hwtest_wr16(CFG(PCI_DEVFN(2, 0), PCI_COMMAND),
+                PCI_COMMAND_MEMORY | PCI_COMMAND_IO);
 
     /* MMIO test 0 ("no-eventfd"): data 0xfa at 2048, byte writes. */
-    wr(TD_MMIO, 0, 1);
-    g_assert_cmpint(rd(TD_MMIO + 4, 4), ==, 2048);
-    g_assert_cmphex(rd(TD_MMIO + 8, 1), ==, 0xfa);
+    hwtest_wr8(TD_MMIO, 0);
+    g_assert_cmpint(hwtest_rd32(TD_MMIO + 4), ==, 2048);
+    g_assert_cmphex(hwtest_rd8(TD_MMIO + 8), ==, 0xfa);
     for (int i = 0; i < 16; i++) {
-        name[i] = rd(TD_MMIO + 16 + i, 1);
+        name[i] = hwtest_rd8(TD_MMIO + 16 + i);
     }
     name[16] = 0;
     g_assert_cmpstr(name, ==, "mmio-no-eventfd");
     for (int i = 0; i < 5; i++) {
-        wr(TD_MMIO + 2048, 0xfa, 1);
+        hwtest_wr8(TD_MMIO + 2048, 0xfa);
     }
-    wr(TD_MMIO + 2048, 0xfb, 1);
-    wr(TD_MMIO + 2040, 0xfa, 1);
+    hwtest_wr8(TD_MMIO + 2048, 0xfb);
+    hwtest_wr8(TD_MMIO + 2040, 0xfa);
     g_assert_cmpint(td_count(TD_MMIO), ==, 5);
     /* A wider write reaches the byte registers one byte at a time (as
      * QEMU's impl size 1): its low byte counts. */
-    wr(TD_MMIO + 2048, 0x01fa, 2);
+    hwtest_wr16(TD_MMIO + 2048, 0x01fa);
     g_assert_cmpint(td_count(TD_MMIO), ==, 6);
     /* MMIO test 2: datamatch 0xfa at 2050. */
-    wr(TD_MMIO, 2, 1);
+    hwtest_wr8(TD_MMIO, 2);
     g_assert_cmpint(td_count(TD_MMIO), ==, 0);
-    g_assert_cmpint(rd(TD_MMIO + 4, 4), ==, 2050);
-    g_assert_cmphex(rd(TD_MMIO + 8, 1), ==, 0xfa);
-    wr(TD_MMIO + 2050, 0xfa, 1);
-    wr(TD_MMIO + 2050, 0xfb, 1);
-    wr(TD_MMIO + 2050, 0xfa, 1);
+    g_assert_cmpint(hwtest_rd32(TD_MMIO + 4), ==, 2050);
+    g_assert_cmphex(hwtest_rd8(TD_MMIO + 8), ==, 0xfa);
+    hwtest_wr8(TD_MMIO + 2050, 0xfa);
+    hwtest_wr8(TD_MMIO + 2050, 0xfb);
+    hwtest_wr8(TD_MMIO + 2050, 0xfa);
     g_assert_cmpint(td_count(TD_MMIO), ==, 2);
     /* Port I/O test 1 (index 4, "wildcard"): offset 128 + 4, any data. */
-    wr(PIO_BASE + TD_PIO, 1, 1);
-    g_assert_cmpint(rd(PIO_BASE + TD_PIO, 1), ==, 4);
-    g_assert_cmphex(rd(PIO_BASE + TD_PIO + 8, 1), ==, 0xce);
-    g_assert_cmpint(rd(PIO_BASE + TD_PIO + 4, 4), ==, 132);
-    wr(PIO_BASE + TD_PIO + 132, 0x11, 1);
-    wr(PIO_BASE + TD_PIO + 132, 0x22, 1);
-    wr(PIO_BASE + TD_PIO + 132, 0x33, 1);
+    hwtest_wr8(PIO_BASE + TD_PIO, 1);
+    g_assert_cmpint(hwtest_rd8(PIO_BASE + TD_PIO), ==, 4);
+    g_assert_cmphex(hwtest_rd8(PIO_BASE + TD_PIO + 8), ==, 0xce);
+    g_assert_cmpint(hwtest_rd32(PIO_BASE + TD_PIO + 4), ==, 132);
+    hwtest_wr8(PIO_BASE + TD_PIO + 132, 0x11);
+    hwtest_wr8(PIO_BASE + TD_PIO + 132, 0x22);
+    hwtest_wr8(PIO_BASE + TD_PIO + 132, 0x33);
     g_assert_cmpint(td_count(PIO_BASE + TD_PIO), ==, 3);
     /* A test number out of range deselects: reads give 0. */
-    wr(PIO_BASE + TD_PIO, 7, 1);
+    hwtest_wr8(PIO_BASE + TD_PIO, 7);
     g_assert_cmpint(td_count(PIO_BASE + TD_PIO), ==, 0);
-    end();
+    hwtest_end();
 }
 
 static void test_pci_serial(void)
@@ -364,45 +302,40 @@ static void test_pci_serial(void)
     uart = object_resolve_path_component(OBJECT(dev), "serial");
     g_assert_nonnull(uart);
     g_assert_nonnull(object_dynamic_cast(uart, "serial"));
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==, 0x00021b36);
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_CLASS_REVISION), 4), ==,
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID)), ==,
+                    0x00021b36);
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(3, 0), PCI_CLASS_REVISION)), ==,
                     0x07000201);
-    wr(CFG(PCI_DEVFN(3, 0), PCI_BASE_ADDRESS_0), 0xffffffff, 4);
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_BASE_ADDRESS_0), 4), ==,
+    hwtest_wr32(CFG(PCI_DEVFN(3, 0), PCI_BASE_ADDRESS_0), 0xffffffff);
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(3, 0), PCI_BASE_ADDRESS_0)), ==,
                     0xfffffff9);
     setup_bar(PCI_DEVFN(3, 0), 0, 0x2000, PCI_COMMAND_IO);
     /* Transmit through the BAR into the chardev. */
-    wr(PIO_BASE + 0x2000, 'h', 1);
-    wr(PIO_BASE + 0x2000, 'i', 1);
-    step_ns(10 * 1000 * 1000);
+    hwtest_wr8(PIO_BASE + 0x2000, 'h');
+    hwtest_wr8(PIO_BASE + 0x2000, 'i');
+    hwtest_clock_step(10 * 1000 * 1000);
     g_assert_cmpint(qemu_chr_ringbuf_read(chr, (uint8_t *)out, 7), ==, 2);
     g_assert_cmpstr(out, ==, "hi");
     /* Receive interrupt on INTA: slot 3 -> line 3. */
-    wr(PIO_BASE + 0x2000 + 1, 0x01, 1); /* IER: RDA */
-    g_assert_cmpint(line_level[3], ==, 0);
+    hwtest_wr8(PIO_BASE + 0x2000 + 1, 0x01); /* IER: RDA */
+    g_assert_cmpint(lines.level[3], ==, 0);
     qemu_chr_be_write(chr, (const uint8_t *)"x", 1);
-    g_assert_cmpint(line_level[3], ==, 1);
-    g_assert_cmpint(rd(PIO_BASE + 0x2000, 1), ==, 'x');
-    g_assert_cmpint(line_level[3], ==, 0);
+    g_assert_cmpint(lines.level[3], ==, 1);
+    g_assert_cmpint(hwtest_rd8(PIO_BASE + 0x2000), ==, 'x');
+    g_assert_cmpint(lines.level[3], ==, 0);
     /* Hot-unplug takes the UART along. */
     g_assert_true(qdev_unplug(dev, &error_abort));
-    g_assert_cmphex(rd(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID), 4), ==, 0xffffffff);
-    end();
+    g_assert_cmphex(hwtest_rd32(CFG(PCI_DEVFN(3, 0), PCI_VENDOR_ID)), ==,
+                    0xffffffff);
+    hwtest_end();
 }
 
 int main(int argc, char **argv)
 {
-    g_autofree char *dir = g_dir_make_tmp("test-pci-devices-XXXXXX", NULL);
-    int ret;
-
-    g_test_init(&argc, &argv, NULL);
-    module_call_init(MODULE_INIT_QOM);
+    hwtest_init(&argc, &argv, "test-pci-devices");
     qemu_init_main_loop(&error_abort);
     qemu_chr_new_from_opts("null,id=warmup", &error_abort);
     chardev_cleanup_all();
-    log_path = g_build_filename(dir, "log", NULL);
-    g_assert_true(qemu_set_log_filename(log_path));
-    qemu_set_log(LOG_GUEST_ERROR);
 
     g_test_add_func("/pci/edu/registers", test_edu_regs);
     g_test_add_func("/pci/edu/factorial", test_edu_factorial);
@@ -410,10 +343,5 @@ int main(int argc, char **argv)
     g_test_add_func("/pci/edu/dma-mask-default", test_edu_dma_mask_default);
     g_test_add_func("/pci/testdev/counters", test_testdev);
     g_test_add_func("/pci/pci-serial/io-and-irq", test_pci_serial);
-    ret = g_test_run();
-    qemu_log_close();
-    unlink(log_path);
-    rmdir(dir);
-    g_free(log_path);
-    return ret;
+    return hwtest_run();
 }

@@ -8,6 +8,7 @@
 #include "qomu/osdep.h"
 
 #include "exec/address-spaces.h"
+#include "hw-test.h"
 #include "hw/pci-host/gpex.h"
 #include "hw/pci/pci_bus.h"
 #include "hw/qdev-properties.h"
@@ -41,10 +42,8 @@ typedef struct PCIUnitState {
 
 #define PCI_UNIT(obj) OBJECT_CHECK(PCIUnitState, (obj), TYPE_PCI_UNIT)
 
-static int line_level[GPEX_NUM_IRQS];
+static HWTestSink lines;
 static GPEXHost *host;
-static MemoryRegion *ram;
-static long live_at_start;
 
 static uint64_t unit_read(void *opaque, hwaddr addr, unsigned size)
 {
@@ -158,41 +157,17 @@ DEFINE_TYPES(unit_types)
 
 /* Helpers */
 
-static void line_set(void *opaque, int n, int level)
-{
-    line_level[n] = level;
-}
-
-static uint32_t rd(hwaddr addr, unsigned size, MemTxResult *res)
-{
-    uint64_t v = 0;
-    MemTxResult r = address_space_rw(&address_space_memory, addr,
-                                     MEMTXATTRS_UNSPECIFIED, &v, size, false);
-
-    if (res) {
-        *res = r;
-    } else {
-        g_assert_cmpint(r, ==, MEMTX_OK);
-    }
-    return v;
-}
-
-static void wr(hwaddr addr, uint32_t v, unsigned size)
-{
-    MemTxResult r = address_space_rw(&address_space_memory, addr,
-                                     MEMTXATTRS_UNSPECIFIED, &v, size, true);
-
-    g_assert_cmpint(r, ==, MEMTX_OK);
-}
-
 static uint32_t cfg_rd(int devfn, int reg, unsigned size)
 {
-    return rd(CFG(devfn, reg), size, NULL);
+    uint64_t v = 0;
+
+    g_assert_cmpint(hwtest_read(CFG(devfn, reg), size, &v), ==, MEMTX_OK);
+    return v;
 }
 
 static void cfg_wr(int devfn, int reg, uint32_t v, unsigned size)
 {
-    wr(CFG(devfn, reg), v, size);
+    g_assert_cmpint(hwtest_write(CFG(devfn, reg), v, size), ==, MEMTX_OK);
 }
 
 static PCIBus *root_bus(void)
@@ -249,31 +224,12 @@ static void begin(void)
         .pio_size = 0x10000,
     };
 
-    live_at_start = object_live_count();
-    memory_map_init();
-    ram = g_new0(MemoryRegion, 1);
-    g_assert_true(
-        memory_region_init_ram(ram, NULL, "ram", 0x10000, &error_abort));
-    memory_region_add_subregion(get_system_memory(), RAM_BASE, ram);
+    hwtest_begin();
+    hwtest_add_ram(RAM_BASE, 0x10000);
     host = gpex_create(qdev_get_machine(), "pcie", get_system_memory(), &cfg,
                        &error_abort);
-    memset(line_level, 0, sizeof(line_level));
-    for (int i = 0; i < GPEX_NUM_IRQS; i++) {
-        qemu_irq irq = qemu_allocate_irq(line_set, NULL, i);
-
-        sysbus_connect_irq(SYS_BUS_DEVICE(host), i, irq);
-        qemu_free_irq(irq);
-    }
-}
-
-static void end(void)
-{
-    qdev_teardown_all();
-    memory_region_del_subregion(get_system_memory(), ram);
-    object_unref(OBJECT(ram));
-    g_free(ram);
-    memory_map_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    hwtest_sink_connect(DEVICE(host), SYSBUS_DEVICE_GPIO_IRQ, GPEX_NUM_IRQS,
+                        &lines);
 }
 
 /* Tests */
@@ -299,7 +255,7 @@ static void test_ids(void)
     /* Nothing there, another bus, and a function of an empty slot. */
     g_assert_cmphex(cfg_rd(PCI_DEVFN(2, 0), 0, 4), ==, 0xffffffff);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 1), 0, 2), ==, 0xffff);
-    g_assert_cmphex(rd(ECAM_BASE + (1 << 20), 4, NULL), ==, 0xffffffff);
+    g_assert_cmphex(hwtest_rd32(ECAM_BASE + (1 << 20)), ==, 0xffffffff);
     /* A conventional function has no extended space; reads give ones. */
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), 0x100, 4), ==, 0xffffffff);
     /* The capability list. */
@@ -308,7 +264,7 @@ static void test_ids(void)
                     ==, PCI_STATUS_CAP_LIST);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_CAPABILITY_LIST, 1), ==, 0x40);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), 0x40, 2), ==, PCI_CAP_ID_VNDR);
-    end();
+    hwtest_end();
 }
 
 static void test_pcie_config_size(void)
@@ -320,7 +276,7 @@ static void test_pcie_config_size(void)
     g_assert_cmphex(cfg_rd(PCI_DEVFN(3, 0), 0x100, 4), ==, 0);
     cfg_wr(PCI_DEVFN(3, 0), 0xffc, 0x12345678, 4);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(3, 0), 0xffc, 4), ==, 0x12345678);
-    end();
+    hwtest_end();
 }
 
 static void test_masks(void)
@@ -360,7 +316,7 @@ static void test_masks(void)
     /* The capability header is read-only; its body is the device's. */
     cfg_wr(fn, 0x40, 0xffff, 2);
     g_assert_cmphex(cfg_rd(fn, 0x40, 2), ==, PCI_CAP_ID_VNDR);
-    end();
+    hwtest_end();
 }
 
 static void test_bar_sizing(void)
@@ -381,7 +337,7 @@ static void test_bar_sizing(void)
     /* Unimplemented BARs read 0. */
     g_assert_cmphex(cfg_rd(fn, PCI_BASE_ADDRESS_0 + 16, 4), ==, 0);
     g_assert_cmphex(cfg_rd(fn, PCI_BASE_ADDRESS_0 + 20, 4), ==, 0);
-    end();
+    hwtest_end();
 }
 
 static void test_bar_mapping(void)
@@ -389,7 +345,7 @@ static void test_bar_mapping(void)
     int fn = PCI_DEVFN(2, 0);
     PCIUnitState *s;
     PCIDevice *d;
-    MemTxResult r;
+    uint64_t v;
 
     begin();
     d = add_dev(TYPE_PCI_UNIT, "02.0", 1);
@@ -399,39 +355,33 @@ static void test_bar_mapping(void)
     cfg_wr(fn, PCI_BASE_ADDRESS_0 + 8, MMIO_BASE + 0x100000, 4);
     cfg_wr(fn, PCI_BASE_ADDRESS_0 + 12, 0, 4);
     /* Decode off: nothing there. */
-    rd(MMIO_BASE + 0x2000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_read(MMIO_BASE + 0x2000, 4, &v), !=, MEMTX_OK);
     g_assert_cmphex(pci_get_bar_addr(d, 1), ==, PCI_BAR_UNMAPPED);
     /* Memory decode on: the memory BARs answer, I/O stays off. */
     cfg_wr(fn, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
     g_assert_cmphex(pci_get_bar_addr(d, 1), ==, MMIO_BASE + 0x2000);
     g_assert_cmphex(pci_get_bar_addr(d, 2), ==, MMIO_BASE + 0x100000);
     g_assert_cmphex(pci_get_bar_addr(d, 0), ==, PCI_BAR_UNMAPPED);
-    g_assert_cmpint(rd(MMIO_BASE + 0x2000, 4, NULL), ==, 1);
-    g_assert_cmpint(rd(MMIO_BASE + 0x100000, 4, NULL), ==, 2);
-    g_assert_cmpint(rd(MMIO_BASE + 0x2008, 4, NULL), ==, 0x5a);
-    rd(PIO_BASE + 0x1000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_rd32(MMIO_BASE + 0x2000), ==, 1);
+    g_assert_cmpint(hwtest_rd32(MMIO_BASE + 0x100000), ==, 2);
+    g_assert_cmpint(hwtest_rd32(MMIO_BASE + 0x2008), ==, 0x5a);
+    g_assert_cmpint(hwtest_read(PIO_BASE + 0x1000, 4, &v), !=, MEMTX_OK);
     /* I/O decode: bus I/O 0x1000 is CPU 0x3001000. */
     cfg_wr(fn, PCI_COMMAND, PCI_COMMAND_MEMORY | PCI_COMMAND_IO, 2);
-    g_assert_cmpint(rd(PIO_BASE + 0x1000, 4, NULL), ==, 3);
+    g_assert_cmpint(hwtest_rd32(PIO_BASE + 0x1000), ==, 3);
     /* Moving a BAR moves the mapping. */
     cfg_wr(fn, PCI_BASE_ADDRESS_0 + 4, MMIO_BASE + 0x5000, 4);
-    rd(MMIO_BASE + 0x2000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
-    g_assert_cmpint(rd(MMIO_BASE + 0x5000, 4, NULL), ==, 4);
+    g_assert_cmpint(hwtest_read(MMIO_BASE + 0x2000, 4, &v), !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_rd32(MMIO_BASE + 0x5000), ==, 4);
     /* A 64-bit BAR above 4 GiB is outside the 1 GiB window. */
     cfg_wr(fn, PCI_BASE_ADDRESS_0 + 12, 1, 4);
     g_assert_cmphex(pci_get_bar_addr(d, 2), ==,
                     0x100000000ULL + MMIO_BASE + 0x100000);
-    rd(MMIO_BASE + 0x100000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_read(MMIO_BASE + 0x100000, 4, &v), !=, MEMTX_OK);
     /* Decode off again unmaps everything. */
     cfg_wr(fn, PCI_COMMAND, 0, 2);
-    rd(MMIO_BASE + 0x5000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
-    rd(PIO_BASE + 0x1000, 4, &r);
-    g_assert_cmpint(r, !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_read(MMIO_BASE + 0x5000, 4, &v), !=, MEMTX_OK);
+    g_assert_cmpint(hwtest_read(PIO_BASE + 0x1000, 4, &v), !=, MEMTX_OK);
     g_assert_cmpint(s->count, ==, 4);
     /* Reset puts BARs and command back. */
     cfg_wr(fn, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
@@ -439,7 +389,7 @@ static void test_bar_mapping(void)
     g_assert_cmphex(cfg_rd(fn, PCI_COMMAND, 2), ==, 0);
     g_assert_cmphex(cfg_rd(fn, PCI_BASE_ADDRESS_0 + 4, 4), ==, 0);
     g_assert_cmphex(pci_get_bar_addr(d, 1), ==, PCI_BAR_UNMAPPED);
-    end();
+    hwtest_end();
 }
 
 static void test_bus_master(void)
@@ -453,21 +403,21 @@ static void test_bus_master(void)
     d = add_dev(TYPE_PCI_UNIT, "01.0", 1);
     /* Bus Master off: the write reaches nothing, reads are all ones. */
     g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), !=, MEMTX_OK);
-    g_assert_cmphex(rd(RAM_BASE + 0x100, 4, NULL), ==, 0);
+    g_assert_cmphex(hwtest_rd32(RAM_BASE + 0x100), ==, 0);
     g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), !=, MEMTX_OK);
     g_assert_cmphex(back[0], ==, 0xff);
     /* On. */
     cfg_wr(fn, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
     g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x100, buf, 8), ==, MEMTX_OK);
-    g_assert_cmphex(rd(RAM_BASE + 0x100, 4, NULL), ==, 0x04030201);
-    wr(RAM_BASE + 0x104, 0xdeadbeef, 4);
+    g_assert_cmphex(hwtest_rd32(RAM_BASE + 0x100), ==, 0x04030201);
+    hwtest_wr32(RAM_BASE + 0x104, 0xdeadbeef);
     g_assert_cmpint(pci_dma_read(d, RAM_BASE + 0x100, back, 8), ==, MEMTX_OK);
     g_assert_cmphex(back[4], ==, 0xef);
     /* Off again. */
     cfg_wr(fn, PCI_COMMAND, 0, 2);
     g_assert_cmpint(pci_dma_write(d, RAM_BASE + 0x200, buf, 8), !=, MEMTX_OK);
-    g_assert_cmphex(rd(RAM_BASE + 0x200, 4, NULL), ==, 0);
-    end();
+    g_assert_cmphex(hwtest_rd32(RAM_BASE + 0x200), ==, 0);
+    hwtest_end();
 }
 
 static void intx(PCIDevice *d, int level)
@@ -496,13 +446,13 @@ static void test_intx_swizzle(void)
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         intx(d[i], 1);
         for (int l = 0; l < GPEX_NUM_IRQS; l++) {
-            g_assert_cmpint(line_level[l], ==, l == cases[i].line);
+            g_assert_cmpint(lines.level[l], ==, l == cases[i].line);
         }
         g_assert_cmphex(pci_get_word(d[i]->config + PCI_STATUS) &
                             PCI_STATUS_INTERRUPT,
                         ==, PCI_STATUS_INTERRUPT);
         intx(d[i], 0);
-        g_assert_cmpint(line_level[cases[i].line], ==, 0);
+        g_assert_cmpint(lines.level[cases[i].line], ==, 0);
         g_assert_cmphex(pci_get_word(d[i]->config + PCI_STATUS) &
                             PCI_STATUS_INTERRUPT,
                         ==, 0);
@@ -511,23 +461,23 @@ static void test_intx_swizzle(void)
     intx(d[0], 1);
     intx(d[4], 1);
     intx(d[0], 0);
-    g_assert_cmpint(line_level[1], ==, 1);
+    g_assert_cmpint(lines.level[1], ==, 1);
     intx(d[4], 0);
-    g_assert_cmpint(line_level[1], ==, 0);
+    g_assert_cmpint(lines.level[1], ==, 0);
     /* INTx Disable masks the line but not the status bit. */
     intx(d[1], 1);
-    g_assert_cmpint(line_level[2], ==, 1);
+    g_assert_cmpint(lines.level[2], ==, 1);
     cfg_wr(PCI_DEVFN(2, 0), PCI_COMMAND, PCI_COMMAND_INTX_DISABLE, 2);
-    g_assert_cmpint(line_level[2], ==, 0);
+    g_assert_cmpint(lines.level[2], ==, 0);
     g_assert_cmphex(cfg_rd(PCI_DEVFN(2, 0), PCI_STATUS, 2) &
                         PCI_STATUS_INTERRUPT,
                     ==, PCI_STATUS_INTERRUPT);
     cfg_wr(PCI_DEVFN(2, 0), PCI_COMMAND, 0, 2);
-    g_assert_cmpint(line_level[2], ==, 1);
+    g_assert_cmpint(lines.level[2], ==, 1);
     /* Unplugging an asserting device drops its contribution. */
     object_unparent(OBJECT(d[1]));
-    g_assert_cmpint(line_level[2], ==, 0);
-    end();
+    g_assert_cmpint(lines.level[2], ==, 0);
+    hwtest_end();
 }
 
 static void test_addr_errors(void)
@@ -582,7 +532,7 @@ static void test_addr_errors(void)
     /* Nothing half-built was left: slots 05 and 09 still hold the same. */
     g_assert_true(root_bus()->devices[PCI_DEVFN(5, 0)] == d);
     g_assert_null(root_bus()->devices[PCI_DEVFN(9, 0)]);
-    end();
+    hwtest_end();
 }
 
 static void test_auto_slot_and_unplug(void)
@@ -597,20 +547,19 @@ static void test_auto_slot_and_unplug(void)
     /* Unplug (device_del): the slot reads empty and is reused. */
     cfg_wr(PCI_DEVFN(1, 0), PCI_BASE_ADDRESS_0 + 4, MMIO_BASE + 0x3000, 4);
     cfg_wr(PCI_DEVFN(1, 0), PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
-    g_assert_cmpint(rd(MMIO_BASE + 0x3000, 4, NULL), ==, 1);
+    g_assert_cmpint(hwtest_rd32(MMIO_BASE + 0x3000), ==, 1);
     g_assert_true(qdev_unplug(DEVICE(a), &error_abort));
     g_assert_cmphex(cfg_rd(PCI_DEVFN(1, 0), PCI_VENDOR_ID, 4), ==, 0xffffffff);
     {
-        MemTxResult r;
+        uint64_t v;
 
-        rd(MMIO_BASE + 0x3000, 4, &r);
-        g_assert_cmpint(r, !=, MEMTX_OK);
+        g_assert_cmpint(hwtest_read(MMIO_BASE + 0x3000, 4, &v), !=, MEMTX_OK);
     }
     c = add_dev(TYPE_PCI_UNIT, NULL, 1);
     g_assert_cmpint(c->devfn, ==, PCI_DEVFN(1, 0));
     /* The host bridge function cannot be unplugged. */
     g_assert_false(qdev_unplug(DEVICE(&host->gpex_root), NULL));
-    end();
+    hwtest_end();
 }
 
 static void test_qtree_and_info(void)
@@ -650,7 +599,7 @@ static void test_qtree_and_info(void)
                                   "      BAR2: 64 bit prefetchable memory at "
                                   "0xffffffffffffffff [0x000ffffe].\n"
                                   "      id \"u4\"\n"));
-    end();
+    hwtest_end();
 }
 
 /* -device through qdev_device_add(): the bus errors. */
@@ -673,17 +622,14 @@ static void test_bus_errors(void)
     g_autofree char *no_bus = NULL;
     g_autofree char *not_pci = NULL;
     g_autofree char *pci_on_sysbus = NULL;
-    long live = object_live_count();
 
     /* A machine without a PCI host. */
-    memory_map_init();
+    hwtest_begin();
     no_bus = device_add_err("pci-unit-test");
     g_assert_cmpstr(no_bus, ==,
                     "no bus of type PCI for device type 'pci-unit-test' "
                     "(this machine has none)");
-    qdev_teardown_all();
-    memory_map_cleanup();
-    g_assert_cmpint(object_live_count(), ==, live);
+    hwtest_end();
 
     begin();
     not_pci = device_add_err("sysbus-unit-test,bus=pcie.0");
@@ -699,14 +645,12 @@ static void test_bus_errors(void)
                                       "pci-unit-test[0]",
                                       NULL));
     g_assert_null(root_bus()->devices[PCI_DEVFN(1, 0)]);
-    end();
+    hwtest_end();
 }
 
 int main(int argc, char **argv)
 {
-    g_test_init(&argc, &argv, NULL);
-    module_call_init(MODULE_INIT_QOM);
-
+    hwtest_init(&argc, &argv, "test-pci");
     g_test_add_func("/pci/config/ids", test_ids);
     g_test_add_func("/pci/config/pcie-size", test_pcie_config_size);
     g_test_add_func("/pci/config/masks", test_masks);
@@ -719,5 +663,5 @@ int main(int argc, char **argv)
                     test_auto_slot_and_unplug);
     g_test_add_func("/pci/monitor/qtree-and-info", test_qtree_and_info);
     g_test_add_func("/pci/addr/bus-errors", test_bus_errors);
-    return g_test_run();
+    return hwtest_run();
 }

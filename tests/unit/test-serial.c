@@ -10,6 +10,7 @@
 #include "qom/object.h"
 #include "chardev/char.h"
 #include "exec/address-spaces.h"
+#include "hw-test.h"
 #include "hw/char/serial.h"
 #include "hw/irq.h"
 #include "hw/resettable.h"
@@ -34,37 +35,18 @@ enum {
     SCR = 7,
 };
 
-static int irq_level;
-static int irq_edges;
+static HWTestSink irq;
 static Chardev *chr;
 static SerialMM *uart;
-static long live_at_start;
-
-static void irq_sink(void *opaque, int n, int level)
-{
-    if (level && !irq_level) {
-        irq_edges++;
-    }
-    irq_level = level;
-}
 
 static uint8_t rd(unsigned reg)
 {
-    MemTxResult r;
-    uint8_t v = address_space_ldub(&address_space_memory, BASE + reg,
-                                   MEMTXATTRS_UNSPECIFIED, &r);
-
-    g_assert_cmpint(r, ==, MEMTX_OK);
-    return v;
+    return hwtest_rd8(BASE + reg);
 }
 
 static void wr(unsigned reg, uint8_t v)
 {
-    MemTxResult r;
-
-    address_space_stb(&address_space_memory, BASE + reg, v,
-                      MEMTXATTRS_UNSPECIFIED, &r);
-    g_assert_cmpint(r, ==, MEMTX_OK);
+    hwtest_wr8(BASE + reg, v);
 }
 
 /* What the guest sent, as a string. */
@@ -88,28 +70,17 @@ static size_t input(const char *s)
 
 static void begin(void)
 {
-    qemu_irq irq;
+    qemu_irq line;
 
-    live_at_start = object_live_count();
-    memory_map_init();
-    icount_configure(0, &error_abort);
+    hwtest_begin();
     chr = qemu_chr_new_from_opts("ringbuf,id=u0,size=4096", &error_abort);
-    irq = qemu_allocate_irq(irq_sink, NULL, 0);
+    line = hwtest_sink_irq(&irq, 0);
     uart = serial_mm_create(object_get_root(), "uart0", get_system_memory(),
-                            BASE, 0, irq, 115200, chr, &error_abort);
-    qemu_free_irq(irq);
-    irq_level = 0;
+                            BASE, 0, line, 115200, chr, &error_abort);
+    qemu_free_irq(line);
+    irq.level[0] = 0;
     resettable_reset_tree(OBJECT(uart), RESET_TYPE_COLD);
-    irq_edges = 0;
-}
-
-static void end(void)
-{
-    qdev_teardown_all();
-    chardev_cleanup_all();
-    memory_map_cleanup();
-    icount_disable();
-    g_assert_cmpint(object_live_count(), ==, live_at_start);
+    irq.raised[0] = 0;
 }
 
 static void test_reset_values(void)
@@ -122,11 +93,11 @@ static void test_reset_values(void)
     g_assert_cmphex(rd(LSR), ==, 0x60);
     g_assert_cmphex(rd(MSR), ==, 0xb0);
     g_assert_cmphex(rd(SCR), ==, 0x00);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     /* The composition: the core is child "serial" of the wrapper. */
     g_assert_true(object_resolve_path("/uart0/serial", NULL) ==
                   OBJECT(&uart->serial));
-    end();
+    hwtest_end();
 }
 
 static void test_registers(void)
@@ -167,7 +138,7 @@ static void test_registers(void)
     /* LSR and MSR are read-only. */
     wr(LSR, 0x00);
     g_assert_cmphex(rd(LSR), ==, 0x60);
-    end();
+    hwtest_end();
 }
 
 static void test_transmit(void)
@@ -190,46 +161,41 @@ static void test_transmit(void)
     out2 = output();
     g_assert_cmpstr(out2, ==, "fifo");
     g_assert_cmphex(rd(LSR) & 0x60, ==, 0x60);
-    end();
+    hwtest_end();
 }
 
 /* A 4-byte access reaches one register, as QEMU's serial-mm. */
 static void test_access_widths(void)
 {
-    MemTxResult r;
-
     begin();
     wr(MCR, 0x03);
-    g_assert_cmphex(address_space_ldl_le(&address_space_memory, BASE + MCR,
-                                         MEMTXATTRS_UNSPECIFIED, &r),
-                    ==, 0x03);
-    g_assert_cmpint(r, ==, MEMTX_OK);
-    end();
+    g_assert_cmphex(hwtest_rd32(BASE + MCR), ==, 0x03);
+    hwtest_end();
 }
 
 static void test_irq_thre(void)
 {
     begin();
     wr(IER, 0x02);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0x02);
     /* Reading IIR with THRI the cause acknowledges it. */
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(IIR), ==, 0x01);
     /* Toggling IER.THRI with THR empty raises it again. */
     wr(IER, 0x00);
     wr(IER, 0x02);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     rd(IIR);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     /* Sending a byte empties THR again: a new THRE interrupt. */
     wr(THR, 'x');
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0x02);
     wr(IER, 0x00);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_free(output());
-    end();
+    hwtest_end();
 }
 
 static void test_irq_rda_trigger(void)
@@ -239,13 +205,13 @@ static void test_irq_rda_trigger(void)
     wr(IER, 0x01);
     g_assert_cmpint(input("abc"), ==, 3);
     g_assert_cmphex(rd(LSR) & 0x01, ==, 0x01);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmpint(input("d"), ==, 1);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0xc4);
     g_assert_cmphex(rd(RBR), ==, 'a');
     /* Below the trigger level again: only the timeout would tell. */
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(RBR), ==, 'b');
     g_assert_cmphex(rd(RBR), ==, 'c');
     g_assert_cmphex(rd(RBR), ==, 'd');
@@ -254,11 +220,11 @@ static void test_irq_rda_trigger(void)
     /* Without FIFOs one byte raises RDA. */
     wr(FCR, 0x00);
     g_assert_cmpint(input("z"), ==, 1);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0x04);
     g_assert_cmphex(rd(RBR), ==, 'z');
-    g_assert_cmpint(irq_level, ==, 0);
-    end();
+    g_assert_cmpint(irq.level[0], ==, 0);
+    hwtest_end();
 }
 
 static void test_irq_timeout(void)
@@ -275,16 +241,16 @@ static void test_irq_timeout(void)
     g_assert_cmpint(t, >, 0);
     qemu_clock_advance_virtual_time(now + 3 * t);
     qemu_clock_run_timers(QEMU_CLOCK_VIRTUAL);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     qemu_clock_advance_virtual_time(now + 5 * t);
     qemu_clock_run_timers(QEMU_CLOCK_VIRTUAL);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0xcc);
     g_assert_cmphex(rd(RBR), ==, '1');
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(RBR), ==, '2');
     g_assert_cmphex(rd(IIR), ==, 0xc1);
-    end();
+    hwtest_end();
 }
 
 static void test_irq_line_status(void)
@@ -293,49 +259,49 @@ static void test_irq_line_status(void)
     wr(IER, 0x04);
     /* Without FIFOs a second byte before RBR is read overruns. */
     qemu_chr_be_write(chr, (const uint8_t *)"p", 1);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     qemu_chr_be_write(chr, (const uint8_t *)"q", 1);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0x06);
     g_assert_cmphex(rd(LSR), ==, 0x63);
     /* Reading LSR clears OE. */
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(LSR), ==, 0x61);
     g_assert_cmphex(rd(RBR), ==, 'q');
 
     /* A break: BI with a NUL character. */
     qemu_chr_be_event(chr, CHR_EVENT_BREAK);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(LSR), ==, 0x71);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(RBR), ==, 0);
-    end();
+    hwtest_end();
 }
 
 static void test_irq_modem_status(void)
 {
     begin();
     wr(IER, 0x08);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     /* Loopback with DTR and RTS: DSR and CTS stay, DCD drops (OUT2 on). */
     wr(MCR, 0x10 | 0x08 | 0x03);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(MSR), ==, 0xb0);
     /* RTS off: CTS drops, DCTS set. */
     wr(MCR, 0x10 | 0x08 | 0x01);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(IIR), ==, 0x00);
     g_assert_cmphex(rd(MSR), ==, 0xa1);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     /* RI on and off: TERI on the trailing edge only. */
     wr(MCR, 0x10 | 0x08 | 0x04 | 0x01);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(MSR), ==, 0xe0);
     wr(MCR, 0x10 | 0x08 | 0x01);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     g_assert_cmphex(rd(MSR), ==, 0xa4);
-    g_assert_cmpint(irq_level, ==, 0);
-    end();
+    g_assert_cmpint(irq.level[0], ==, 0);
+    hwtest_end();
 }
 
 /* Priorities: line status over data over THRE. */
@@ -355,8 +321,8 @@ static void test_irq_priority(void)
     rd(RBR);
     g_assert_cmphex(rd(IIR), ==, 0x02);
     rd(IIR);
-    g_assert_cmpint(irq_level, ==, 0);
-    end();
+    g_assert_cmpint(irq.level[0], ==, 0);
+    hwtest_end();
 }
 
 static void test_loopback(void)
@@ -377,7 +343,7 @@ static void test_loopback(void)
     g_assert_cmpint(qemu_chr_be_can_write(chr), ==, 0);
     wr(MCR, 0x00);
     g_assert_cmpint(qemu_chr_be_can_write(chr), >, 0);
-    end();
+    hwtest_end();
 }
 
 /*
@@ -411,7 +377,7 @@ static void test_backpressure(void)
     g_assert_cmpstr(got->str, ==, text->str);
     g_string_free(text, TRUE);
     g_string_free(got, TRUE);
-    end();
+    hwtest_end();
 }
 
 /* A system reset brings the power-on values back. */
@@ -422,23 +388,22 @@ static void test_reset(void)
     wr(LCR, 0x1b);
     wr(IER, 0x02);
     wr(SCR, 0x99);
-    g_assert_cmpint(irq_level, ==, 1);
+    g_assert_cmpint(irq.level[0], ==, 1);
     input("x");
     resettable_reset_tree(object_get_root(), RESET_TYPE_COLD);
-    g_assert_cmpint(irq_level, ==, 0);
+    g_assert_cmpint(irq.level[0], ==, 0);
     g_assert_cmphex(rd(IIR), ==, 0x01);
     g_assert_cmphex(rd(LCR), ==, 0x00);
     g_assert_cmphex(rd(LSR), ==, 0x60);
     g_assert_cmphex(rd(SCR), ==, 0x00);
-    end();
+    hwtest_end();
 }
 
 int main(int argc, char **argv)
 {
     int ret;
 
-    g_test_init(&argc, &argv, NULL);
-    module_call_init(MODULE_INIT_QOM);
+    hwtest_init(&argc, &argv, "test-serial");
     qemu_init_main_loop(&error_abort);
     /* The /chardevs container outlives its chardevs: make it up front. */
     qemu_chr_new_from_opts("null,id=warmup", &error_abort);
@@ -456,7 +421,7 @@ int main(int argc, char **argv)
     g_test_add_func("/serial/loopback", test_loopback);
     g_test_add_func("/serial/backpressure", test_backpressure);
     g_test_add_func("/serial/reset", test_reset);
-    ret = g_test_run();
+    ret = hwtest_run();
     runstate_cleanup();
     qemu_main_loop_cleanup();
     return ret;
