@@ -66,6 +66,7 @@ DIFFTEST_SEEDS ?= 1000-1499
 DIFFTEST_MODES ?= normal,trap
 DIFFTEST_MACHINES ?= spike,virt
 DIFFTEST_TIME ?= 0
+DIFFTEST_LENGTH ?= 300
 DIFFTEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 difftest: setup
@@ -73,4 +74,4 @@ difftest: setup
 	python3 tests/difftest/difftest.py --qomu $(BUILD)/qomu-system-riscv64 \
 	    --seeds "$(DIFFTEST_SEEDS)" --modes "$(DIFFTEST_MODES)" \
 	    --machines "$(DIFFTEST_MACHINES)" --time-budget "$(DIFFTEST_TIME)" \
-	    --jobs "$(DIFFTEST_JOBS)"
+	    --length "$(DIFFTEST_LENGTH)" --jobs "$(DIFFTEST_JOBS)"

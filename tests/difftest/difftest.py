@@ -145,6 +145,8 @@ class Runner:
             out = (e.stdout or b"").decode("utf-8", "replace")
             return None, "timed out after %ss; output ends:\n%s" % (
                 self.args.timeout, out[-600:])
+        except OSError as e:
+            return None, "cannot run: %s" % e
         out = r.stdout.decode("utf-8", "replace").replace("\r", "")
         lines = out.split("\n")
         try:
@@ -224,8 +226,13 @@ class Runner:
                 n = self.minimize(workdir, seed, mode, machine,
                                   self.args.length)
                 status, d2 = self.compare(workdir, seed, mode, machine, n)
-                rep.append("  minimized: --length %d (item @%d is the first "
-                           "one whose effect differs)" % (n, n - 1))
+                if n == 0:
+                    rep.append("  minimized: --length 0 (no items: the "
+                               "prologue's CSR and register seeding, or the "
+                               "dump itself, differs)")
+                else:
+                    rep.append("  minimized: --length %d (item @%d is the "
+                               "first one whose effect differs)" % (n, n - 1))
                 if "diffs" in d2:
                     a, b = d2["diffs"][0]
                     rep.append("  at that length: qemu '%s'  qomu '%s'" %
@@ -233,7 +240,8 @@ class Runner:
                 elif "why" in d2:
                     rep.append("  at that length: " +
                                d2["why"].split("\n")[0])
-                rep.extend(self.window(d2["src"], n - 1))
+                if n > 0:
+                    rep.extend(self.window(d2["src"], n - 1))
             rep.append("  reproduce:")
             rep.append("    %s" % " ".join(self.gen_cmd(
                 seed, mode, n, "dt.S")))
@@ -333,7 +341,13 @@ def main():
                 pending, return_when=concurrent.futures.FIRST_COMPLETED)
             for fut in finished:
                 seed, mode, machine = pending.pop(fut)
-                ok, rep = fut.result()
+                try:
+                    ok, rep = fut.result()
+                except (OSError, RuntimeError,
+                        subprocess.SubprocessError) as e:
+                    ok, rep = False, ("difftest: ERROR seed %d mode %s "
+                                      "machine %s: %s" % (seed, mode,
+                                                          machine, e))
                 done += 1
                 if ok:
                     if args.verbose:

@@ -473,6 +473,109 @@ class Gen:
             csr = rng.choice([0x8c0, 0x5c0, 0x7ff, 0xbc0])
             self.item(["csrr x%d, 0x%x" % (self.rd(), csr)], "trap")
 
+    def rtype(self, opcode, funct3, funct7):
+        """An R-type word with random registers."""
+        return (opcode | (self.rng.randint(0, 31) << 7) | (funct3 << 12) |
+                (self.rng.randint(0, 31) << 15) |
+                (self.rng.randint(0, 31) << 20) | (funct7 << 25))
+
+    def gen_illegal(self):
+        """Reserved or unimplemented encodings, 32- and 16-bit, next to
+        implemented ones: the decoder must trap with the bits in mtval."""
+        rng = self.rng
+        r3 = lambda lo: rng.randint(lo, 7)
+        cands = [
+            # OP: unknown funct7, funct7 0x20 with funct3 other than
+            # sub/sra; OP-32: M funct3 1-3, funct7 0x20 other than subw/sraw.
+            lambda: self.rtype(0x33, r3(0), rng.choice([0x02, 0x06, 0x0e,
+                                                        0x7e])),
+            lambda: self.rtype(0x33, rng.choice([1, 2, 3]), 0x20),
+            lambda: self.rtype(0x3b, rng.choice([1, 2, 3]), 0x01),
+            lambda: self.rtype(0x3b, rng.choice([1, 2, 3, 4, 6, 7]), 0x20),
+            lambda: self.rtype(0x3b, rng.choice([2, 3, 4, 6, 7]), 0x00),
+            # OP-IMM: slli with imm[11:6] != 0, srli/srai with other funct6.
+            lambda: self.rtype(0x13, 1, rng.choice([0x02, 0x22, 0x7e])),
+            lambda: self.rtype(0x13, 5, rng.choice([0x02, 0x22, 0x7e])),
+            # OP-IMM-32: funct3 2/3/4/6/7, slliw with shamt[5] set.
+            lambda: self.rtype(0x1b, rng.choice([2, 3, 4, 6, 7]), 0),
+            lambda: self.rtype(0x1b, 1, rng.choice([0x01, 0x21])),
+            lambda: self.rtype(0x1b, 5, rng.choice([0x01, 0x21, 0x02])),
+            # LOAD funct3 7, STORE funct3 4-7, BRANCH funct3 2/3, JALR
+            # funct3 != 0.
+            lambda: self.rtype(0x03, 7, rng.getrandbits(7)),
+            lambda: self.rtype(0x23, r3(4), rng.getrandbits(7)),
+            lambda: self.rtype(0x63, rng.choice([2, 3]), rng.getrandbits(7)),
+            lambda: self.rtype(0x67, r3(1), rng.getrandbits(7)),
+            # AMO: funct3 other than 2/3, unknown funct5, LR with rs2 != 0.
+            lambda: self.rtype(0x2f, rng.choice([0, 1, 4, 5, 6, 7]),
+                               rng.getrandbits(7)),
+            lambda: self.rtype(0x2f, rng.choice([2, 3]),
+                               (rng.choice([0x05, 0x06, 0x0a, 0x0d, 0x1f])
+                                << 2) | rng.getrandbits(2)),
+            lambda: self.rtype(0x2f, rng.choice([2, 3]),
+                               (0x02 << 2) | rng.getrandbits(2)) |
+            (rng.randint(1, 31) << 20),
+            # SYSTEM: funct3 4 (H is off), uret, dret, unknown funct12.
+            lambda: self.rtype(0x73, 4, rng.getrandbits(7)),
+            lambda: rng.choice([0x00200073, 0x7b200073, 0x00300073,
+                                0x00400073]),
+            # F/D/V and the custom opcodes (nothing of it is on).
+            lambda: self.rtype(rng.choice([0x07, 0x27, 0x43, 0x47, 0x4b,
+                                           0x4f, 0x53, 0x57, 0x0b, 0x2b,
+                                           0x5b, 0x7b]),
+                               r3(0), rng.getrandbits(7)),
+        ]
+        c16 = [
+            0x0004 | (rng.randint(0, 7) << 2) & 0x1c,   # c.addi4spn imm 0
+            0x6101,                                     # c.addi16sp imm 0
+            0x6001 | (rng.choice([1, 3, 5, 31]) << 7),  # c.lui imm 0
+            0x4002 | (rng.getrandbits(5) << 2),         # c.lwsp rd 0
+            0x6002 | (rng.getrandbits(5) << 2),         # c.ldsp rd 0
+            0x8002,                                     # c.jr x0
+            0x2001 | (rng.getrandbits(5) << 2),         # c.addiw rd 0
+            0x9c41 | (rng.randint(0, 7) << 7) | (rng.randint(0, 7) << 2)
+            | (rng.randint(0, 1) << 5),                 # CA reserved
+            0x2000 | rng.getrandbits(11) << 2,          # c.fld
+            0xa000 | rng.getrandbits(11) << 2,          # c.fsd
+            0x2002 | rng.getrandbits(11) << 2,          # c.fldsp
+            0xa002 | rng.getrandbits(11) << 2,          # c.fsdsp
+        ]
+        if rng.random() < 0.35:
+            self.item([".2byte 0x%04x" % (rng.choice(c16) & 0xffff)],
+                      "illegal")
+        else:
+            self.item([".4byte 0x%08x" % (rng.choice(cands)() & 0xffffffff)],
+                      "illegal")
+
+    def gen_hint(self):
+        """HINT encodings (legal, no effect besides the register rules)."""
+        rng = self.rng
+        rd = rng.randint(1, 31)
+        c16 = [
+            0x0002 | (rd << 7),                          # c.slli shamt 0
+            0x8001 | (rng.randint(0, 7) << 7),           # c.srli shamt 0
+            0x8401 | (rng.randint(0, 7) << 7),           # c.srai shamt 0
+            0x0001 | (rng.randint(1, 31) << 2),          # c.nop imm != 0
+            0x0001 | (rd << 7),                          # c.addi imm 0
+            0x4001 | (rng.getrandbits(5) << 2),          # c.li x0
+            0x6001 | (rng.randint(1, 31) << 2),          # c.lui x0
+            0x8002 | (rng.randint(1, 31) << 2),          # c.mv x0
+            0x9002 | (rng.randint(1, 31) << 2),          # c.add x0
+        ]
+        w32 = [
+            0x00000013 | (rng.getrandbits(12) << 20) |
+            (rng.getrandbits(5) << 15),                  # addi x0
+            0x00000033 | (rng.getrandbits(10) << 15),    # add x0
+            0x00000037 | (rng.getrandbits(20) << 12),    # lui x0
+            0x0000000f | (rng.getrandbits(4) << 20) |
+            (rng.getrandbits(4) << 24),                  # fence pred/succ
+            0x8330000f,                                  # fence.tso
+        ]
+        if rng.random() < 0.6:
+            self.item([".2byte 0x%04x" % rng.choice(c16)], "hint")
+        else:
+            self.item([".4byte 0x%08x" % rng.choice(w32)], "hint")
+
     # -- assembly ---------------------------------------------------------
     def generate(self):
         classes = [
@@ -485,7 +588,8 @@ class Gen:
             (self.gen_misaligned, 2),
         ]
         if self.mode == "trap":
-            classes.append((self.gen_trap, 8))
+            classes += [(self.gen_trap, 8), (self.gen_illegal, 5),
+                        (self.gen_hint, 2)]
         funcs = [c for c, _ in classes]
         weights = [w for _, w in classes]
         while len(self.items) < self.length:
