@@ -60,6 +60,54 @@ def alive(q):
         return False
 
 
+def finish(vm, name):
+    """quit: the emulator exits with status 0 and nothing on stderr (under
+    a sanitizer build this catches leaks and memory errors of the run)."""
+    vm.qmp.cmd('quit')
+    status, _, err = vm.wait()
+    check('%s: clean exit after quit' % name, status == 0 and not err,
+          'status %s: %s' % (status, err[-2000:]))
+
+
+# Guest-made shutdown and reset: sifive_test (the finisher) at 0x100000.
+#   lui t0, 0x100; lui t1, HI; addi t1, t1, LO; sw t1, 0(t0); j .
+def finisher_fw(value):
+    hi, lo = value >> 12, value & 0xfff
+    words = [0x001002b7, (hi << 12) | 0x337, (lo << 20) | 0x30313,
+             0x0062a023, 0x0000006f]
+    path = os.path.join(os.path.dirname(LOOP_FW), 'fin-%x.bin' % value)
+    with open(path, 'wb') as f:
+        for w in words:
+            f.write(w.to_bytes(4, 'little'))
+    return path
+
+
+def guest_events(binary):
+    with QMPMachine(binary, ['-M', 'virt', '-S', '-no-shutdown'],
+                    bios=finisher_fw(0x5555)) as vm:
+        q = vm.qmp
+        q.negotiate()
+        q.cmd('cont')
+        ev = q.wait_event('SHUTDOWN')
+        check('guest shutdown (finisher 0x5555): SHUTDOWN guest-shutdown',
+              ev.get('data') == {'guest': True, 'reason': 'guest-shutdown'},
+              repr(ev))
+        check('-no-shutdown keeps the emulator',
+              q.cmd('query-status')['status'] == 'shutdown')
+        finish(vm, 'guest shutdown')
+    with QMPMachine(binary, ['-M', 'virt', '-S'],
+                    bios=finisher_fw(0x7777)) as vm:
+        q = vm.qmp
+        q.negotiate()
+        q.cmd('cont')
+        ev = q.wait_event('RESET')
+        check('guest reset (finisher 0x7777): RESET guest-reset',
+              ev.get('data') == {'guest': True, 'reason': 'guest-reset'},
+              repr(ev))
+        q.cmd('stop')
+        finish(vm, 'guest reset')
+
+
 # Greeting and negotiation
 
 def greeting_and_negotiation(binary):
@@ -367,6 +415,7 @@ def command_arguments(binary):
         check('human-monitor-command cpu-index of no CPU',
               e['class'] == 'GenericError', repr(e))
         check('session alive at the end', alive(q))
+        finish(vm, 'command arguments')
     with machine(binary, ['-smp', '2']) as vm:
         vm.qmp.negotiate()
         cpus = vm.qmp.cmd('query-cpus-fast')
@@ -525,6 +574,8 @@ def hotplug(binary):
             q.wait_event('DEVICE_DELETED')
         check('hot-plug churn x30 leaves the trees as they were',
               peripherals() == start and pci_text() == pci_start)
+        q.cmd('device_add', driver='edu', id='left', bus='pcie.0')
+        finish(vm, 'hot-plug (one device left plugged)')
 
 
 # QOM walk
@@ -565,6 +616,7 @@ def qom_walk(binary):
               '%d objects, %d properties, %d values, %d errors; %r' %
               (objects, props, values, errors, bad[:5]))
         check('qom walk: session alive', alive(q))
+        finish(vm, 'qom walk')
 
 
 # Transports and reconnection
@@ -591,6 +643,7 @@ def reconnect(binary):
         vm.qmp.negotiate()
         check('many connect/disconnect cycles are harmless',
               alive(vm.qmp) and vm.proc.poll() is None)
+        finish(vm, 'reconnect')
 
 
 def stdio_and_tcp(binary):
@@ -752,7 +805,8 @@ def main():
     qemu = sys.argv[2] if len(sys.argv) > 2 else \
         shutil.which('qemu-system-riscv64')
     for part in [greeting_and_negotiation, request_errors, command_arguments,
-                 events, hotplug, qom_walk, reconnect, stdio_and_tcp]:
+                 events, guest_events, hotplug, qom_walk, reconnect,
+                 stdio_and_tcp]:
         try:
             part(binary)
         except Exception:            # a crash or hang fails, with the cause
