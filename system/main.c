@@ -738,9 +738,13 @@ bool system_config_apply(const QomuConfig *cfg, MachineState *ms,
 static void teardown(void)
 {
     qmp_cleanup();          /* SHUTDOWN, if owed, while the socket is open */
+    /*
+     * The monitor goes first: unplugging the UART from the stdio mux would
+     * hand the monitor the focus and make it print its banner at exit.
+     */
+    monitor_cleanup();
     qdev_teardown_all();
     serial_hds_cleanup();
-    monitor_cleanup();
     qtest_server_cleanup();
     chardev_cleanup_all();
     object_root_cleanup();

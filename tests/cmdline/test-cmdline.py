@@ -74,6 +74,10 @@ CASES = [
      r"-serial nosuch:x: 'nosuch:x' is not a valid character device", None),
     (["-M", "spike", "-chardev", "foo,id=x", "-kernel", "K"], 1,
      r"-chardev foo,id=x: unknown chardev backend 'foo'", None),
+    # A passing run prints the program's output and nothing else (the
+    # monitor on the stdio mux must not print its banner at exit).
+    (["-M", "spike", "-nographic", "-bios", "none", "-kernel", "K"], 0, None,
+     r"\A[^\n]*: PASS \(\d+ checks\)\r?\n\Z"),
     (["-M", "spike", "-cpu", "rv64,c=maybe", "-kernel", "K"], 1,
      r"c.*maybe", None),
 ]
