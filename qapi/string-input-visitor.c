@@ -261,80 +261,43 @@ static void int_error(StringInputVisitor *siv, const char *name,
     }
 }
 
-static bool parse_type_int64(Visitor *v, const char *name, int64_t *obj,
-                             Error **errp)
+/*
+ * The next integer: the whole input as one number, or the next of a list
+ * of numbers and ranges ("1-3,5").  Signed and unsigned share the state
+ * machine; @obj is the int64_t or uint64_t being visited (same width, and
+ * the range bounds compare and count the same as bit patterns).
+ */
+static bool parse_integer(StringInputVisitor *siv, const char *name,
+                          bool is_signed, uint64_t *obj, Error **errp)
 {
-    StringInputVisitor *siv = to_siv(v);
     int ret;
 
     switch (siv->lm) {
     case LM_NONE:
-        ret = qemu_strtoi64(siv->string, NULL, 0, obj);
+        ret = is_signed ? qemu_strtoi64(siv->string, NULL, 0, (int64_t *)obj)
+                        : qemu_strtou64(siv->string, NULL, 0, obj);
         if (ret) {
-            int_error(siv, name, siv->string, ret, true, errp);
+            int_error(siv, name, siv->string, ret, is_signed, errp);
             return false;
         }
         return true;
     case LM_UNPARSED:
-        ret = parse_range(siv, true);
+        ret = parse_range(siv, is_signed);
         if (ret) {
-            int_error(siv, name, siv->string, ret, true, errp);
+            int_error(siv, name, siv->string, ret, is_signed, errp);
             return false;
         }
         break;
     case LM_INT64_RANGE:
-        break;
     case LM_UINT64_RANGE:
-        error_setg(errp,
-                   "Parameter '%s' mixes signed and unsigned "
-                   "integers",
-                   siv_name(siv, name));
-        return false;
-    case LM_END:
-        error_setg(errp,
-                   "Parameter '%s' has fewer list elements than "
-                   "expected",
-                   siv_name(siv, name));
-        return false;
-    }
-    *obj = siv->range_next.i64;
-    if (siv->range_next.i64 == siv->range_end.i64) {
-        siv->lm = siv->unparsed[0] ? LM_UNPARSED : LM_END;
-    } else {
-        siv->range_next.i64++;
-    }
-    return true;
-}
-
-static bool parse_type_uint64(Visitor *v, const char *name, uint64_t *obj,
-                              Error **errp)
-{
-    StringInputVisitor *siv = to_siv(v);
-    int ret;
-
-    switch (siv->lm) {
-    case LM_NONE:
-        ret = qemu_strtou64(siv->string, NULL, 0, obj);
-        if (ret) {
-            int_error(siv, name, siv->string, ret, false, errp);
-            return false;
-        }
-        return true;
-    case LM_UNPARSED:
-        ret = parse_range(siv, false);
-        if (ret) {
-            int_error(siv, name, siv->string, ret, false, errp);
+        if ((siv->lm == LM_INT64_RANGE) != is_signed) {
+            error_setg(errp,
+                       "Parameter '%s' mixes signed and unsigned "
+                       "integers",
+                       siv_name(siv, name));
             return false;
         }
         break;
-    case LM_UINT64_RANGE:
-        break;
-    case LM_INT64_RANGE:
-        error_setg(errp,
-                   "Parameter '%s' mixes signed and unsigned "
-                   "integers",
-                   siv_name(siv, name));
-        return false;
     case LM_END:
         error_setg(errp,
                    "Parameter '%s' has fewer list elements than "
@@ -349,6 +312,18 @@ static bool parse_type_uint64(Visitor *v, const char *name, uint64_t *obj,
         siv->range_next.u64++;
     }
     return true;
+}
+
+static bool parse_type_int64(Visitor *v, const char *name, int64_t *obj,
+                             Error **errp)
+{
+    return parse_integer(to_siv(v), name, true, (uint64_t *)obj, errp);
+}
+
+static bool parse_type_uint64(Visitor *v, const char *name, uint64_t *obj,
+                              Error **errp)
+{
+    return parse_integer(to_siv(v), name, false, obj, errp);
 }
 
 static bool parse_type_size(Visitor *v, const char *name, uint64_t *obj,
