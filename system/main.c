@@ -796,6 +796,9 @@ int main(int argc, char **argv)
     ms = MACHINE(object_new_with_class(OBJECT_CLASS(mc)));
     object_property_add_child(object_get_root(), "machine", OBJECT(ms));
     object_unref(ms);
+    /* Where -device and device_add put devices, as in QEMU. */
+    container_get(OBJECT(ms), "peripheral");
+    container_get(OBJECT(ms), "peripheral-anon");
 
     register_globals();
     configure_machine(ms);
