@@ -85,7 +85,12 @@ int qemu_strtou64(const char *nptr, const char **endptr, int base,
     return ret;
 }
 
-int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result)
+/*
+ * qemu_strtoi64() narrowed to [@min, @max]: out of range saturates and
+ * returns -ERANGE.
+ */
+static int strtoi_narrow(const char *nptr, const char **endptr, int base,
+                         int64_t min, int64_t max, int64_t *result)
 {
     int64_t v;
     int ret = qemu_strtoi64(nptr, endptr, base, &v);
@@ -94,20 +99,26 @@ int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result)
     if (ret == -EINVAL) {
         return ret;
     }
-    if (v > INT_MAX) {
-        *result = INT_MAX;
+    if (v > max) {
+        *result = max;
         return -ERANGE;
     }
-    if (v < INT_MIN) {
-        *result = INT_MIN;
+    if (v < min) {
+        *result = min;
         return -ERANGE;
     }
     *result = v;
     return ret;
 }
 
-int qemu_strtoui(const char *nptr, const char **endptr, int base,
-                 unsigned int *result)
+/*
+ * qemu_strtou64() narrowed to [0, @max], @max all ones (UINT_MAX,
+ * ULONG_MAX): a negative number wraps modulo @max + 1 (as strtoul does)
+ * when its magnitude fits; out of range saturates at @max and returns
+ * -ERANGE.
+ */
+static int strtou_narrow(const char *nptr, const char **endptr, int base,
+                         uint64_t max, uint64_t *result)
 {
     uint64_t v, magnitude;
     int ret = qemu_strtou64(nptr, endptr, base, &v);
@@ -117,16 +128,35 @@ int qemu_strtoui(const char *nptr, const char **endptr, int base,
         return ret;
     }
     if (ret == -ERANGE) {
-        *result = UINT_MAX;
+        *result = max;
         return ret;
     }
     magnitude = is_negative(nptr) ? -v : v;
-    if (magnitude > UINT_MAX) {
-        *result = UINT_MAX;
+    if (magnitude > max) {
+        *result = max;
         return -ERANGE;
     }
-    *result = (unsigned int)v;
+    *result = v & max;
     return 0;
+}
+
+int qemu_strtoi(const char *nptr, const char **endptr, int base, int *result)
+{
+    int64_t v;
+    int ret = strtoi_narrow(nptr, endptr, base, INT_MIN, INT_MAX, &v);
+
+    *result = v;
+    return ret;
+}
+
+int qemu_strtoui(const char *nptr, const char **endptr, int base,
+                 unsigned int *result)
+{
+    uint64_t v;
+    int ret = strtou_narrow(nptr, endptr, base, UINT_MAX, &v);
+
+    *result = v;
+    return ret;
 }
 
 int qemu_strtol(const char *nptr, const char **endptr, int base, long *result)
@@ -135,19 +165,7 @@ int qemu_strtol(const char *nptr, const char **endptr, int base, long *result)
     int ret;
 
     G_STATIC_ASSERT(sizeof(long) <= sizeof(int64_t));
-    ret = qemu_strtoi64(nptr, endptr, base, &v);
-    *result = 0;
-    if (ret == -EINVAL) {
-        return ret;
-    }
-    if (v > LONG_MAX) {
-        *result = LONG_MAX;
-        return -ERANGE;
-    }
-    if (v < LONG_MIN) {
-        *result = LONG_MIN;
-        return -ERANGE;
-    }
+    ret = strtoi_narrow(nptr, endptr, base, LONG_MIN, LONG_MAX, &v);
     *result = v;
     return ret;
 }
@@ -155,24 +173,11 @@ int qemu_strtol(const char *nptr, const char **endptr, int base, long *result)
 int qemu_strtoul(const char *nptr, const char **endptr, int base,
                  unsigned long *result)
 {
-    uint64_t v, magnitude;
-    int ret = qemu_strtou64(nptr, endptr, base, &v);
+    uint64_t v;
+    int ret = strtou_narrow(nptr, endptr, base, ULONG_MAX, &v);
 
-    *result = 0;
-    if (ret == -EINVAL) {
-        return ret;
-    }
-    if (ret == -ERANGE) {
-        *result = ULONG_MAX;
-        return ret;
-    }
-    magnitude = is_negative(nptr) ? -v : v;
-    if (magnitude > ULONG_MAX) {
-        *result = ULONG_MAX;
-        return -ERANGE;
-    }
-    *result = (unsigned long)v;
-    return 0;
+    *result = v;
+    return ret;
 }
 
 int qemu_strtod(const char *nptr, const char **endptr, double *result)
