@@ -377,7 +377,10 @@ DeviceState *qdev_device_add(const QDict *opts, Error **errp)
     return qdev_device_add_from_qdict(opts, false, errp);
 }
 
-/* -device help */
+/*
+ * -device help lists what a user can create, as QEMU does; a device a
+ * board builds (no-user) is still described by -device TYPE,help.
+ */
 
 static void device_help_one(GString *out, DeviceClass *dc)
 {
@@ -386,9 +389,6 @@ static void device_help_one(GString *out, DeviceClass *dc)
     g_string_append_printf(out, "name \"%s\"", name);
     if (dc->bus_type) {
         g_string_append_printf(out, ", bus %s", dc->bus_type);
-    }
-    if (!dc->user_creatable) {
-        g_string_append(out, ", no-user");
     }
     if (dc->desc) {
         g_string_append_printf(out, ", desc \"%s\"", dc->desc);
@@ -410,7 +410,7 @@ static char *device_list_text(void)
                               ? (dc->categories >> cat) & 1
                               : dc->categories == 0;
 
-            if (!in_cat) {
+            if (!in_cat || !dc->user_creatable) {
                 continue;
             }
             if (!header) {
