@@ -471,8 +471,9 @@ static bool qiv_type_null(Visitor *v, const char *name, QNull **obj,
 
 /* Keyval (text) scalars, with the string input visitor's messages. */
 
-static bool qiv_keyval_int64(Visitor *v, const char *name, int64_t *obj,
-                             Error **errp)
+/* A keyval integer; @obj is the int64_t or uint64_t being visited. */
+static bool qiv_keyval_integer(Visitor *v, const char *name, bool is_signed,
+                               uint64_t *obj, Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
     const char *str = get_keyval(qiv, name, errp);
@@ -481,33 +482,15 @@ static bool qiv_keyval_int64(Visitor *v, const char *name, int64_t *obj,
     if (!str) {
         return false;
     }
-    ret = qemu_strtoi64(str, NULL, 0, obj);
-    if (ret == -ERANGE) {
+    ret = is_signed ? qemu_strtoi64(str, NULL, 0, (int64_t *)obj)
+                    : qemu_strtou64(str, NULL, 0, obj);
+    if (ret == -ERANGE && is_signed) {
         error_setg(errp,
                    "Parameter '%s' expects int64_t (%" PRId64 " to %" PRId64
                    "), got '%s'",
                    full_name(qiv, name), INT64_MIN, INT64_MAX, str);
         return false;
     }
-    if (ret) {
-        error_setg(errp, "Parameter '%s' expects an integer, got '%s'",
-                   full_name(qiv, name), str);
-        return false;
-    }
-    return true;
-}
-
-static bool qiv_keyval_uint64(Visitor *v, const char *name, uint64_t *obj,
-                              Error **errp)
-{
-    QObjectInputVisitor *qiv = to_qiv(v);
-    const char *str = get_keyval(qiv, name, errp);
-    int ret;
-
-    if (!str) {
-        return false;
-    }
-    ret = qemu_strtou64(str, NULL, 0, obj);
     if (ret == -ERANGE) {
         error_setg(errp,
                    "Parameter '%s' expects uint64_t (0 to %" PRIu64
@@ -521,6 +504,18 @@ static bool qiv_keyval_uint64(Visitor *v, const char *name, uint64_t *obj,
         return false;
     }
     return true;
+}
+
+static bool qiv_keyval_int64(Visitor *v, const char *name, int64_t *obj,
+                             Error **errp)
+{
+    return qiv_keyval_integer(v, name, true, (uint64_t *)obj, errp);
+}
+
+static bool qiv_keyval_uint64(Visitor *v, const char *name, uint64_t *obj,
+                              Error **errp)
+{
+    return qiv_keyval_integer(v, name, false, obj, errp);
 }
 
 static bool qiv_keyval_size(Visitor *v, const char *name, uint64_t *obj,
