@@ -58,12 +58,12 @@ help:
 	@echo "make bench    benchmarks against qemu-system-riscv64"
 	@echo "make install  install under the configured prefix"
 	@echo "make clean    remove build directories"
-	@echo "make difftest differential CPU test against QEMU (DIFFTEST_SEEDS=1000-1499)"
+	@echo "make difftest differential CPU test against QEMU (DIFFTEST_SEEDS=1000-1249)"
 
 # Differential test of the CPU against qemu-system-riscv64 on many seeds
 # (docs/devel/difftest.md); `make check` runs a fixed small set.
-DIFFTEST_SEEDS ?= 1000-1499
-DIFFTEST_MODES ?= normal,trap
+DIFFTEST_SEEDS ?= 1000-1249
+DIFFTEST_MODES ?= normal,trap,super,user
 DIFFTEST_MACHINES ?= spike,virt
 DIFFTEST_TIME ?= 0
 DIFFTEST_LENGTH ?= 300

@@ -7,9 +7,14 @@ The program is deterministic from (seed, mode): the same arguments give the
 same text on every host.  It defines `main` for the firmware runtime of
 tests/firmware (crt0.S, runtime.c, link.ld) and, with
 tests/difftest/dt-report.c, prints a dump of x1..x31, the scratch buffer,
-a set of CSRs and (mode "trap") the recorded traps.
+a set of CSRs and (modes other than "normal") the recorded traps.
 
-Usage: gen-difftest.py --seed N [--mode normal|trap] [--length N] [-o FILE]
+Modes: "normal" (M-mode, no traps), "trap" (M-mode, with instructions that
+trap, recorded by a handler), "super" and "user" (as "trap", but the body
+runs in S- or U-mode, so that privilege checks are exercised too).
+
+Usage: gen-difftest.py --seed N [--mode normal|trap|super|user] [--length N]
+                       [-o FILE]
 """
 
 import argparse
@@ -47,6 +52,9 @@ EDGE_VALUES = [
     31, 32, 63, 64, 0x8000, 0xffff, 0x80, 0xff, 0xfffffffffffff800, 0x7ff,
 ]
 
+# Mode name: privilege level the body runs in.
+MODES = {"normal": 3, "trap": 3, "super": 1, "user": 0}
+
 ALU_RR = ["add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or",
           "and", "addw", "subw", "sllw", "srlw", "sraw"]
 ALU_RI = ["addi", "slti", "sltiu", "xori", "ori", "andi", "addiw"]
@@ -72,12 +80,17 @@ class Gen:
     def __init__(self, seed, mode, length):
         # Two streams: items, and initial values (registers, CSRs, the
         # scratch buffer), so that the values do not depend on --length.
-        self.rng = random.Random(seed * 2 + (1 if mode == "trap" else 0))
+        if mode in ("normal", "trap"):
+            self.rng = random.Random(seed * 2 + (1 if mode == "trap" else 0))
+        else:
+            self.rng = random.Random("items:%d:%s" % (seed, mode))
+        self.priv = MODES[mode]
+        self.traps = mode != "normal"
         self.vrng = random.Random("values:%d:%s" % (seed, mode))
         self.seed = seed
         self.mode = mode
         self.length = length
-        self.csrs = (CSRS_TRAP if mode == "trap" else CSRS_NORMAL) + \
+        self.csrs = (CSRS_TRAP if self.traps else CSRS_NORMAL) + \
             list(CSRS_WARL)
         self.items = []
 
@@ -473,6 +486,21 @@ class Gen:
             csr = rng.choice([0x8c0, 0x5c0, 0x7ff, 0xbc0])
             self.item(["csrr x%d, 0x%x" % (self.rd(), csr)], "trap")
 
+    def gen_priv(self):
+        """Privileged instructions below M-mode: mret is illegal in S and
+        U, sret, wfi and sfence.vma are illegal in U (in S, sfence.vma is
+        a legal no-op here; sret and wfi are not generated there)."""
+        rng = self.rng
+        if self.priv == 0:
+            insn = rng.choice(["mret", "sret", "wfi", "sfence.vma",
+                               "sfence.vma x%d, x%d" % (self.reg(True),
+                                                        self.reg(True))])
+        else:
+            insn = rng.choice(["mret", "sfence.vma",
+                               "sfence.vma x%d, x%d" % (self.reg(True),
+                                                        self.reg(True))])
+        self.item([insn], "priv")
+
     def rtype(self, opcode, funct3, funct7):
         """An R-type word with random registers."""
         return (opcode | (self.rng.randint(0, 31) << 7) | (funct3 << 12) |
@@ -587,9 +615,11 @@ class Gen:
             (self.gen_csr, 6), (self.gen_misc, 1),
             (self.gen_misaligned, 2),
         ]
-        if self.mode == "trap":
+        if self.traps:
             classes += [(self.gen_trap, 8), (self.gen_illegal, 5),
                         (self.gen_hint, 2)]
+        if self.priv < 3:
+            classes.append((self.gen_priv, 3))
         funcs = [c for c, _ in classes]
         weights = [w for _, w in classes]
         while len(self.items) < self.length:
@@ -679,16 +709,38 @@ class Gen:
                 v &= ~1
             if c in CSRS_WARL:
                 v &= CSRS_WARL[c]
+            if self.priv < 3 and c in ("medeleg", "mideleg", "mie"):
+                # Every trap goes to the M-mode handler, and no interrupt
+                # is taken below M (QEMU 7.2 orders simultaneous ones by
+                # bit number, not as the spec does: known differences).
+                v = 0
             w("    li t0, 0x%x" % v)
             w("    csrw %s, t0" % c)
+        if self.priv < 3:
+            w("    /* mret into the body at privilege %d. */" % self.priv)
+            w("    li t0, 0x1800")
+            w("    csrc mstatus, t0")
+            if self.priv:
+                w("    li t0, 0x%x" % (self.priv << 11))
+                w("    csrs mstatus, t0")
+            w("    la t0, .Ldt_body")
+            w("    csrw mepc, t0")
         for r in range(1, 32):
             w("    li x%d, 0x%x" % (r, self.value()))
+        if self.priv < 3:
+            w("    mret")
+        w(".Ldt_body:")
         w("    /* The random body: %d items. */" % len(self.items))
         for i, (kind, lines) in enumerate(self.items):
             w(".Ldt_%d:  /* @%d %s */" % (i, i, kind))
             for line in lines:
                 w("    " + self.resolve(line))
         w(".Ldt_%d:  /* @end */" % len(self.items))
+        if self.priv < 3:
+            w("    /* Back to M-mode: the handler knows this ecall. */")
+            w(".Ldt_end_ecall:")
+            w("    ecall")
+            w(".Ldt_epilogue:")
         # Epilogue: x31 goes through mtval (not in the dumped set).
         w("    csrw mtval, x31")
         w("    la x31, dt_regs")
@@ -718,6 +770,16 @@ class Gen:
         w("    la t0, dt_trap_tmp")
         w("    sd t1, 0(t0)")
         w("    sd t2, 8(t0)")
+        if self.priv < 3:
+            w("    csrr t1, mepc")
+            w("    la t2, .Ldt_end_ecall")
+            w("    bne t1, t2, 3f")
+            w("    li t1, 0x1800")
+            w("    csrs mstatus, t1")
+            w("    la t1, .Ldt_epilogue")
+            w("    csrw mepc, t1")
+            w("    j 4f")
+            w("3:")
         w("    la t0, dt_trap_count")
         w("    ld t1, 0(t0)")
         w("    addi t2, t1, 1")
@@ -752,6 +814,7 @@ class Gen:
         w("    addi t1, t1, 2")
         w("2:")
         w("    csrw mepc, t1")
+        w("4:")
         w("    la t0, dt_trap_tmp")
         w("    ld t1, 0(t0)")
         w("    ld t2, 8(t0)")
@@ -763,7 +826,7 @@ class Gen:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, required=True)
-    ap.add_argument("--mode", choices=["normal", "trap"], default="normal")
+    ap.add_argument("--mode", choices=list(MODES), default="normal")
     ap.add_argument("--length", type=int, default=300,
                     help="number of random items (default 300)")
     ap.add_argument("-o", "--output", default="-")
