@@ -139,75 +139,37 @@ const PropertyInfo qdev_prop_on_off_auto = {
 
 /* Bits */
 
-static void prop_get_bit(Object *obj, Visitor *v, const char *name,
-                         void *opaque, Error **errp)
-{
-    const Property *prop = opaque;
-    uint32_t *p = object_field_prop_ptr(obj, prop);
-    bool value = (*p >> prop->bitnr) & 1;
+/* Bit @bitnr of a uint32_t (qdev_prop_bit) or uint64_t (bit64) field. */
+#define DEFINE_BIT_PROP(_name, _ctype)                                         \
+    static void prop_get_##_name(Object *obj, Visitor *v, const char *name,    \
+                                 void *opaque, Error **errp)                   \
+    {                                                                          \
+        const Property *prop = opaque;                                         \
+        _ctype *p = object_field_prop_ptr(obj, prop);                          \
+        bool value = (*p >> prop->bitnr) & 1;                                  \
+        visit_type_bool(v, name, &value, errp);                                \
+    }                                                                          \
+    static void prop_set_##_name(Object *obj, Visitor *v, const char *name,    \
+                                 void *opaque, Error **errp)                   \
+    {                                                                          \
+        const Property *prop = opaque;                                         \
+        _ctype *p = object_field_prop_ptr(obj, prop);                          \
+        _ctype mask = (_ctype)1 << prop->bitnr;                                \
+        bool value;                                                            \
+        if (visit_type_bool(v, name, &value, errp)) {                          \
+            *p = value ? *p | mask : *p & ~mask;                               \
+        }                                                                      \
+    }                                                                          \
+    const PropertyInfo qdev_prop_##_name = {                                   \
+        .type = "bool",                                                        \
+        .description = "on/off",                                               \
+        .get = prop_get_##_name,                                               \
+        .set = prop_set_##_name,                                               \
+        .set_default_value = set_default_value_bool,                           \
+    };
 
-    visit_type_bool(v, name, &value, errp);
-}
-
-static void prop_set_bit(Object *obj, Visitor *v, const char *name,
-                         void *opaque, Error **errp)
-{
-    const Property *prop = opaque;
-    uint32_t *p = object_field_prop_ptr(obj, prop);
-    bool value;
-
-    if (!visit_type_bool(v, name, &value, errp)) {
-        return;
-    }
-    if (value) {
-        *p |= 1U << prop->bitnr;
-    } else {
-        *p &= ~(1U << prop->bitnr);
-    }
-}
-
-const PropertyInfo qdev_prop_bit = {
-    .type = "bool",
-    .description = "on/off",
-    .get = prop_get_bit,
-    .set = prop_set_bit,
-    .set_default_value = set_default_value_bool,
-};
-
-static void prop_get_bit64(Object *obj, Visitor *v, const char *name,
-                           void *opaque, Error **errp)
-{
-    const Property *prop = opaque;
-    uint64_t *p = object_field_prop_ptr(obj, prop);
-    bool value = (*p >> prop->bitnr) & 1;
-
-    visit_type_bool(v, name, &value, errp);
-}
-
-static void prop_set_bit64(Object *obj, Visitor *v, const char *name,
-                           void *opaque, Error **errp)
-{
-    const Property *prop = opaque;
-    uint64_t *p = object_field_prop_ptr(obj, prop);
-    bool value;
-
-    if (!visit_type_bool(v, name, &value, errp)) {
-        return;
-    }
-    if (value) {
-        *p |= 1ULL << prop->bitnr;
-    } else {
-        *p &= ~(1ULL << prop->bitnr);
-    }
-}
-
-const PropertyInfo qdev_prop_bit64 = {
-    .type = "bool",
-    .description = "on/off",
-    .get = prop_get_bit64,
-    .set = prop_set_bit64,
-    .set_default_value = set_default_value_bool,
-};
+DEFINE_BIT_PROP(bit, uint32_t)
+DEFINE_BIT_PROP(bit64, uint64_t)
 
 /* Scalars: the visitor does the parsing and the range checks. */
 
