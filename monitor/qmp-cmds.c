@@ -277,8 +277,10 @@ static QObject *qmp_device_del(QDict *args, Error **errp)
         return NULL;
     }
     if (!user_created(obj)) {
-        error_setg(errp, "Device '%.200s' belongs to the board and does not "
-                   "support hotplugging", id);
+        error_setg(errp,
+                   "Device '%.200s' belongs to the board and does not "
+                   "support hotplugging",
+                   id);
         return NULL;
     }
     g_free(path);
@@ -327,7 +329,7 @@ static QObject *qmp_device_list_properties(QDict *args, Error **errp)
     if (!object_class_dynamic_cast(klass, TYPE_DEVICE) ||
         object_class_is_abstract(klass)) {
         error_setg(errp, "Parameter 'typename' expects a non-abstract device "
-                   "type");
+                         "type");
         return NULL;
     }
     list = qlist_new();
@@ -359,7 +361,7 @@ static QObject *qmp_query_cpus_fast(QDict *args, Error **errp)
     QList *list = qlist_new();
     CPUState *cpu;
 
-    CPU_FOREACH(cpu) {
+    CPU_FOREACH (cpu) {
         QDict *info = qdict_new();
         g_autofree char *path = object_get_canonical_path(OBJECT(cpu));
         QDict *props;
@@ -388,12 +390,12 @@ static QObject *qmp_human_monitor_command(QDict *args, Error **errp)
         CPUState *cpu;
         bool found = false;
 
-        CPU_FOREACH(cpu) {
+        CPU_FOREACH (cpu) {
             found |= cpu->cpu_index == index;
         }
         if (!found) {
             error_setg(errp, "Parameter 'cpu-index' expects an index of a "
-                       "CPU (see query-cpus-fast)");
+                             "CPU (see query-cpus-fast)");
             return NULL;
         }
     }
@@ -402,23 +404,23 @@ static QObject *qmp_human_monitor_command(QDict *args, Error **errp)
 }
 
 const QmpCommand qmp_commands[] = {
-    { "cont", "", qmp_cont },
-    { "device-list-properties", "typename:s", qmp_device_list_properties },
-    { "device_add", "driver:s ?id:s ?bus:s *", qmp_device_add },
-    { "device_del", "id:s", qmp_device_del },
-    { "human-monitor-command", "command-line:s ?cpu-index:i",
-      qmp_human_monitor_command },
-    { "qom-get", "path:s property:s", qmp_qom_get },
-    { "qom-list", "path:s", qmp_qom_list },
-    { "qom-list-types", "?implements:s ?abstract:b", qmp_qom_list_types },
-    { "qom-set", "path:s property:s value:a", qmp_qom_set },
-    { "query-commands", "", qmp_query_commands },
-    { "query-cpus-fast", "", qmp_query_cpus_fast },
-    { "query-status", "", qmp_query_status },
-    { "query-version", "", qmp_query_version },
-    { "quit", "", qmp_quit },
-    { "stop", "", qmp_stop },
-    { "system_powerdown", "", qmp_system_powerdown },
-    { "system_reset", "", qmp_system_reset },
-    { NULL },
+    {"cont", "", qmp_cont},
+    {"device-list-properties", "typename:s", qmp_device_list_properties},
+    {"device_add", "driver:s ?id:s ?bus:s *", qmp_device_add},
+    {"device_del", "id:s", qmp_device_del},
+    {"human-monitor-command", "command-line:s ?cpu-index:i",
+     qmp_human_monitor_command},
+    {"qom-get", "path:s property:s", qmp_qom_get},
+    {"qom-list", "path:s", qmp_qom_list},
+    {"qom-list-types", "?implements:s ?abstract:b", qmp_qom_list_types},
+    {"qom-set", "path:s property:s value:a", qmp_qom_set},
+    {"query-commands", "", qmp_query_commands},
+    {"query-cpus-fast", "", qmp_query_cpus_fast},
+    {"query-status", "", qmp_query_status},
+    {"query-version", "", qmp_query_version},
+    {"quit", "", qmp_quit},
+    {"stop", "", qmp_stop},
+    {"system_powerdown", "", qmp_system_powerdown},
+    {"system_reset", "", qmp_system_reset},
+    {NULL},
 };

@@ -22,10 +22,10 @@ typedef struct QmpSession {
     CharBackend chr;
     bool has_chr;
     JSONMessageParser parser;
-    bool negotiated;    /* qmp_capabilities done: commands and events */
-    bool oob;           /* the client enabled "oob" */
-    bool recover;       /* after a bad character: drop the rest of the line */
-    GString *capture;   /* qmp_execute_json(): the answer goes here */
+    bool negotiated;  /* qmp_capabilities done: commands and events */
+    bool oob;         /* the client enabled "oob" */
+    bool recover;     /* after a bad character: drop the rest of the line */
+    GString *capture; /* qmp_execute_json(): the answer goes here */
 } QmpSession;
 
 static GPtrArray *qmp_sessions;
@@ -50,8 +50,7 @@ static void qmp_send_obj(QmpSession *s, QObject *obj)
     if (s->capture) {
         g_string_append(s->capture, json->str);
     } else if (s->has_chr) {
-        qemu_chr_fe_write_all(&s->chr, (const uint8_t *)json->str,
-                              json->len);
+        qemu_chr_fe_write_all(&s->chr, (const uint8_t *)json->str, json->len);
     }
     g_string_free(json, TRUE);
 }
@@ -111,8 +110,7 @@ void qmp_event_send(const char *name, QDict *data)
     for (guint i = 0; qmp_sessions && i < qmp_sessions->len; i++) {
         QmpSession *s = g_ptr_array_index(qmp_sessions, i);
 
-        if (s->negotiated && s->has_chr &&
-            qemu_chr_fe_backend_open(&s->chr)) {
+        if (s->negotiated && s->has_chr && qemu_chr_fe_backend_open(&s->chr)) {
             qmp_send_obj(s, QOBJECT(ev));
         }
     }
@@ -225,8 +223,7 @@ static bool qmp_check_args(const char *spec, QDict *args, Error **errp)
     if (any_extra) {
         return true;
     }
-    for (const QDictEntry *e = qdict_first(args); e;
-         e = qdict_next(args, e)) {
+    for (const QDictEntry *e = qdict_first(args); e; e = qdict_next(args, e)) {
         const char *key = qdict_entry_key(e);
         bool found = false;
 
@@ -267,21 +264,22 @@ static QObject *qmp_capabilities(QmpSession *s, QDict *args, Error **errp)
         enable = qobject_to(QList, v);
         if (!enable) {
             error_setg(errp, "Invalid parameter type for 'enable', expected: "
-                       "array");
+                             "array");
             return NULL;
         }
-        for (const QListEntry *e = qlist_first(enable); e;
-             e = qlist_next(e)) {
+        for (const QListEntry *e = qlist_first(enable); e; e = qlist_next(e)) {
             const char *cap = qobject_get_try_str(qlist_entry_obj(e));
 
             if (!cap) {
                 error_setg(errp, "Invalid parameter type for 'enable[]', "
-                           "expected: string");
+                                 "expected: string");
                 return NULL;
             }
             if (strcmp(cap, "oob") != 0) {
-                error_setg(errp, "Parameter 'enable' does not accept value "
-                           "'%.200s'", cap);
+                error_setg(errp,
+                           "Parameter 'enable' does not accept value "
+                           "'%.200s'",
+                           cap);
                 return NULL;
             }
             oob = true;
@@ -312,7 +310,7 @@ static QObject *qmp_dispatch(QmpSession *s, QDict *req, Error **errp)
         } else if (!strcmp(key, "exec-oob")) {
             if (!s->oob) {
                 error_setg(errp, "QMP input member 'exec-oob' is unexpected "
-                           "(out-of-band execution is not enabled)");
+                                 "(out-of-band execution is not enabled)");
                 return NULL;
             }
             exec = v;
@@ -326,7 +324,7 @@ static QObject *qmp_dispatch(QmpSession *s, QDict *req, Error **errp)
     }
     if (qdict_haskey(req, "execute") && qdict_haskey(req, "exec-oob")) {
         error_setg(errp, "QMP input must not have both 'execute' and "
-                   "'exec-oob'");
+                         "'exec-oob'");
         return NULL;
     }
     if (!exec) {
@@ -426,8 +424,8 @@ static int qmp_can_read(void *opaque)
 /* Bytes that may appear outside a string in JSON (true, false, null). */
 static bool json_token_byte(uint8_t c)
 {
-    return c && (strchr(" \t\r\n{}[],:\"'0123456789+-.eEtruefalsn", c) ||
-                 c == 0xff);
+    return c &&
+           (strchr(" \t\r\n{}[],:\"'0123456789+-.eEtruefalsn", c) || c == 0xff);
 }
 
 /*
@@ -449,11 +447,15 @@ static void qmp_feed(QmpSession *s, const uint8_t *buf, int size)
         if (!s->parser.quote && !s->parser.skip && !json_token_byte(c)) {
             json_message_parser_feed(&s->parser, "\xff", 1);
             if (g_ascii_isprint(c)) {
-                error_setg(&err, "JSON parse error: invalid character '%c' "
-                           "outside a string", c);
+                error_setg(&err,
+                           "JSON parse error: invalid character '%c' "
+                           "outside a string",
+                           c);
             } else {
-                error_setg(&err, "JSON parse error: invalid byte 0x%02x "
-                           "outside a string", c);
+                error_setg(&err,
+                           "JSON parse error: invalid byte 0x%02x "
+                           "outside a string",
+                           c);
             }
             qmp_send_response(s, NULL, err, NULL);
             s->recover = true;
@@ -538,8 +540,7 @@ static void qmp_send_shutdown(void)
      * by another monitor (HMP quit, whose cause is host-qmp-quit in QEMU
      * too).
      */
-    cause = pending_shutdown ? pending_shutdown
-                             : SHUTDOWN_CAUSE_HOST_QMP_QUIT;
+    cause = pending_shutdown ? pending_shutdown : SHUTDOWN_CAUSE_HOST_QMP_QUIT;
     qmp_event_send("SHUTDOWN", cause_data(cause));
 }
 
@@ -565,7 +566,7 @@ static void qmp_reset_handler(void *opaque)
     cause = pending_reset;
     pending_reset = SHUTDOWN_CAUSE_NONE;
     if (cause == SHUTDOWN_CAUSE_NONE) {
-        return;     /* the power-on reset: QEMU sends no event for it */
+        return; /* the power-on reset: QEMU sends no event for it */
     }
     qmp_event_send("RESET", cause_data(cause));
 }
@@ -617,6 +618,7 @@ static void qmp_listen_runstate(void)
 
 bool qmp_init_from_spec(const char *spec, Error **errp)
 {
+    g_autofree char *label = NULL;
     Chardev *chr;
     QmpSession *s;
     Error *err = NULL;
@@ -624,8 +626,8 @@ bool qmp_init_from_spec(const char *spec, Error **errp)
     if (!strcmp(spec, "none")) {
         return true;
     }
-    chr = qemu_chr_new_serial(qmp_sessions && qmp_sessions->len
-                              ? "qmp1" : "qmp0", spec, &err);
+    label = g_strdup_printf("qmp%u", qmp_sessions ? qmp_sessions->len : 0);
+    chr = qemu_chr_new_serial(label, spec, &err);
     if (!chr) {
         if (err) {
             error_propagate(errp, err);

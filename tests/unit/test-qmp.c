@@ -46,13 +46,6 @@ static const TypeInfo test_qmp_dev_info = {
     .class_init = test_qmp_dev_class_init,
 };
 
-static void register_test_types(void)
-{
-    type_register_static(&test_qmp_dev_info);
-}
-
-type_init(register_test_types)
-
 /* Run @json; return the answer (one JSON line) parsed. */
 static QDict *qmp(const char *json)
 {
@@ -67,8 +60,7 @@ static QDict *qmp(const char *json)
 }
 
 /* The answer must be an error of @cls whose text contains @needle. */
-static void assert_error(const char *json, const char *cls,
-                         const char *needle)
+static void assert_error(const char *json, const char *cls, const char *needle)
 {
     g_autoptr(QDict) rsp = qmp(json);
     QDict *err = qdict_get_qdict(rsp, "error");
@@ -76,8 +68,8 @@ static void assert_error(const char *json, const char *cls,
     g_assert_nonnull(err);
     g_assert_cmpstr(qdict_get_str(err, "class"), ==, cls);
     if (!strstr(qdict_get_str(err, "desc"), needle)) {
-        g_error("'%s' -> '%s', expected '%s'", json,
-                qdict_get_str(err, "desc"), needle);
+        g_error("'%s' -> '%s', expected '%s'", json, qdict_get_str(err, "desc"),
+                needle);
     }
 }
 
@@ -124,8 +116,8 @@ static void test_id_and_recovery(void)
     g_assert_nonnull(qdict_get_qdict(first, "error"));
     g_assert_false(qdict_haskey(first, "id"));
     g_assert_nonnull(qdict_get_qdict(second, "return"));
-    g_assert_cmpint(qlist_size(qdict_get_qlist(qdict_get_qdict(second, "id"),
-                                               "a")), ==, 1);
+    g_assert_cmpint(
+        qlist_size(qdict_get_qlist(qdict_get_qdict(second, "id"), "a")), ==, 1);
 }
 
 static void test_arguments(void)
@@ -133,15 +125,18 @@ static void test_arguments(void)
     assert_error("{\"execute\": \"qom-get\", \"arguments\": {\"path\": \"/\"}}",
                  "GenericError", "Parameter 'property' is missing");
     assert_error("{\"execute\": \"qom-get\", \"arguments\": {\"path\": 1, "
-                 "\"property\": \"type\"}}", "GenericError",
+                 "\"property\": \"type\"}}",
+                 "GenericError",
                  "Invalid parameter type for 'path', expected: string");
     assert_error("{\"execute\": \"qom-list-types\", \"arguments\": "
-                 "{\"abstract\": 1}}", "GenericError", "expected: boolean");
+                 "{\"abstract\": 1}}",
+                 "GenericError", "expected: boolean");
     assert_error("{\"execute\": \"human-monitor-command\", \"arguments\": "
                  "{\"command-line\": \"info version\", \"cpu-index\": 1.5}}",
                  "GenericError", "expected: integer");
     assert_error("{\"execute\": \"qom-list\", \"arguments\": {\"path\": \"/\","
-                 " \"pathx\": 1}}", "GenericError", "'pathx' is unexpected");
+                 " \"pathx\": 1}}",
+                 "GenericError", "'pathx' is unexpected");
     /* "path" is a prefix of "pathx": only whole names match. */
     assert_error("{\"execute\": \"qom-list\", \"arguments\": {\"pat\": \"/\"}}",
                  "GenericError", "Parameter 'path' is missing");
@@ -166,8 +161,8 @@ static void test_qom(void)
     g_assert_true(found);
     g_assert_cmpstr(qobject_get_try_str(type), ==, TYPE_CONTAINER);
     assert_error("{\"execute\": \"qom-get\", \"arguments\": {\"path\": "
-                 "\"/nope\", \"property\": \"type\"}}", "DeviceNotFound",
-                 "Device '/nope' not found");
+                 "\"/nope\", \"property\": \"type\"}}",
+                 "DeviceNotFound", "Device '/nope' not found");
     assert_error("{\"execute\": \"qom-set\", \"arguments\": {\"path\": "
                  "\"/machine\", \"property\": \"type\", \"value\": \"x\"}}",
                  "GenericError", "not writable");
@@ -179,8 +174,8 @@ static void test_device_add_del(void)
 
     for (int i = 0; i < 20; i++) {
         g_autoptr(QObject) r1 = assert_return(
-            "{\"execute\": \"device_add\", \"arguments\": {\"driver\": \""
-            TYPE_TEST_QMP_DEV "\", \"id\": \"d0\", \"width\": 32, "
+            "{\"execute\": \"device_add\", \"arguments\": {\"driver\": "
+            "\"" TYPE_TEST_QMP_DEV "\", \"id\": \"d0\", \"width\": 32, "
             "\"flag\": true, \"label\": \"%n\\u00e9\"}}");
         g_autoptr(QObject) width = assert_return(
             "{\"execute\": \"qom-get\", \"arguments\": {\"path\": "
@@ -203,18 +198,19 @@ static void test_device_add_del(void)
         }
     }
     g_assert_cmpint(object_live_count(), ==, live);
-    assert_error("{\"execute\": \"device_add\", \"arguments\": {\"driver\": \""
-                 TYPE_TEST_QMP_DEV "\", \"width\": \"wide\"}}", "GenericError",
-                 "width");
-    assert_error("{\"execute\": \"device_add\", \"arguments\": {\"driver\": \""
-                 TYPE_TEST_QMP_DEV "\", \"width\": 99999999999}}",
+    assert_error("{\"execute\": \"device_add\", \"arguments\": {\"driver\": "
+                 "\"" TYPE_TEST_QMP_DEV "\", \"width\": \"wide\"}}",
+                 "GenericError", "width");
+    assert_error("{\"execute\": \"device_add\", \"arguments\": {\"driver\": "
+                 "\"" TYPE_TEST_QMP_DEV "\", \"width\": 99999999999}}",
                  "GenericError", "width");
     g_assert_cmpint(object_live_count(), ==, live);
     assert_error("{\"execute\": \"device_del\", \"arguments\": {\"id\": "
-                 "\"d0\"}}", "DeviceNotFound", "Device 'd0' not found");
+                 "\"d0\"}}",
+                 "DeviceNotFound", "Device 'd0' not found");
     assert_error("{\"execute\": \"device-list-properties\", \"arguments\": "
-                 "{\"typename\": \"device\"}}", "GenericError",
-                 "non-abstract device type");
+                 "{\"typename\": \"device\"}}",
+                 "GenericError", "non-abstract device type");
 }
 
 static void test_device_list_properties(void)
@@ -263,6 +259,7 @@ int main(int argc, char **argv)
 
     g_test_init(&argc, &argv, NULL);
     module_call_init(MODULE_INIT_QOM);
+    type_register_static(&test_qmp_dev_info);
     machine = object_new(TYPE_CONTAINER);
     object_property_add_child(object_get_root(), "machine", machine);
     object_unref(machine);
@@ -273,8 +270,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qmp/dispatch/arguments", test_arguments);
     g_test_add_func("/qmp/qom", test_qom);
     g_test_add_func("/qmp/device/add-del", test_device_add_del);
-    g_test_add_func("/qmp/device/list-properties",
-                    test_device_list_properties);
+    g_test_add_func("/qmp/device/list-properties", test_device_list_properties);
     g_test_add_func("/qmp/query-commands", test_query_commands);
     ret = g_test_run();
 
