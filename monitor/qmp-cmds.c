@@ -294,8 +294,11 @@ static QObject *qmp_device_del(QDict *args, Error **errp)
         qobject_unref(data);
         return NULL;
     }
-    /* qomu's unplug is synchronous: the device is gone already. */
-    qmp_event_send("DEVICE_DELETED", data);
+    /*
+     * qomu's unplug is synchronous: the device is gone already.  QEMU
+     * sends the event once the guest let go, after the answer: so here.
+     */
+    qmp_event_send_after_answer("DEVICE_DELETED", data);
     return qmp_empty();
 }
 

@@ -29,6 +29,7 @@ typedef struct QmpSession {
 } QmpSession;
 
 static GPtrArray *qmp_sessions;
+static GPtrArray *deferred_events; /* QDict events sent after the answer */
 static VMChangeStateEntry *qmp_vmstate_entry;
 static GSource *qmp_watch;
 
@@ -94,7 +95,7 @@ static void qmp_send_response(QmpSession *s, QObject *ret, Error *err,
     qobject_unref(ret);
 }
 
-void qmp_event_send(const char *name, QDict *data)
+static QDict *qmp_event_new(const char *name, QDict *data)
 {
     gint64 now = g_get_real_time();
     QDict *ev = qdict_new();
@@ -107,6 +108,11 @@ void qmp_event_send(const char *name, QDict *data)
     qdict_put_int(ts, "seconds", now / G_USEC_PER_SEC);
     qdict_put_int(ts, "microseconds", now % G_USEC_PER_SEC);
     qdict_put_obj(ev, "timestamp", QOBJECT(ts));
+    return ev;
+}
+
+static void qmp_event_broadcast(QDict *ev)
+{
     for (guint i = 0; qmp_sessions && i < qmp_sessions->len; i++) {
         QmpSession *s = g_ptr_array_index(qmp_sessions, i);
 
@@ -115,6 +121,26 @@ void qmp_event_send(const char *name, QDict *data)
         }
     }
     qobject_unref(ev);
+}
+
+void qmp_event_send(const char *name, QDict *data)
+{
+    qmp_event_broadcast(qmp_event_new(name, data));
+}
+
+void qmp_event_send_after_answer(const char *name, QDict *data)
+{
+    if (!deferred_events) {
+        deferred_events = g_ptr_array_new();
+    }
+    g_ptr_array_add(deferred_events, qmp_event_new(name, data));
+}
+
+static void qmp_flush_deferred_events(void)
+{
+    while (deferred_events && deferred_events->len) {
+        qmp_event_broadcast(g_ptr_array_steal_index(deferred_events, 0));
+    }
 }
 
 static QObject *qmp_greeting(void)
@@ -400,6 +426,7 @@ static void qmp_handle_value(QmpSession *s, QObject *req, Error *err)
     }
     qmp_send_response(s, ret, local_err, id);
     qobject_unref(req);
+    qmp_flush_deferred_events();
 }
 
 static void qmp_json_emit(void *opaque, QObject *json, Error *err)
@@ -654,6 +681,11 @@ bool qmp_init_from_spec(const char *spec, Error **errp)
 
 void qmp_cleanup(void)
 {
+    qmp_flush_deferred_events();
+    if (deferred_events) {
+        g_ptr_array_free(deferred_events, TRUE);
+        deferred_events = NULL;
+    }
     if (!qmp_sessions) {
         return;
     }

@@ -71,6 +71,14 @@ void qmp_cleanup(void);
 void qmp_event_send(const char *name, QDict *data);
 
 /**
+ * qmp_event_send_after_answer: the same, but sent after the answer to the
+ * command now running (for events QEMU sends asynchronously, such as
+ * DEVICE_DELETED, so that clients see QEMU's order).  Outside a command
+ * the event goes out with the next answer or at qmp_cleanup().
+ */
+void qmp_event_send_after_answer(const char *name, QDict *data);
+
+/**
  * qmp_note_shutdown_cause / qmp_note_reset_cause: record the cause of a
  * shutdown / reset request that is about to be made, for the SHUTDOWN /
  * RESET event (qomu's run state does not hand the cause to listeners).

@@ -542,7 +542,10 @@ def hotplug(binary):
               e['class'] == 'GenericError', repr(e))
         check('failed device_adds leave nothing',
               peripherals() == sorted(start + ['e1']), repr(peripherals()))
-        q.cmd('device_del', id='e1')
+        q.send_raw('{"execute": "device_del", "arguments": {"id": "e1"}}\n')
+        first = q.recv()
+        check('device_del: the answer comes before DEVICE_DELETED (as QEMU)',
+              first == {'return': {}}, repr(first))
         ev = q.wait_event('DEVICE_DELETED')
         check('DEVICE_DELETED event', ev.get('data') ==
               {'device': 'e1', 'path': '/machine/peripheral/e1'}, repr(ev))
@@ -580,8 +583,9 @@ def hotplug(binary):
 
 # QOM walk
 
-def qom_walk(binary):
-    with machine(binary, stopped=True) as vm:
+def qom_walk(binary, stopped):
+    state = 'stopped' if stopped else 'running'
+    with machine(binary, stopped=stopped) as vm:
         q = vm.qmp
         q.negotiate()
         objects = props = values = errors = 0
@@ -611,12 +615,21 @@ def qom_walk(binary):
                     errors += 1
                 else:
                     bad.append('%s.%s: %r' % (path, p['name'], rsp))
-        check('qom walk: every property a value or a clear error',
+        check('qom walk (%s): every property a value or a clear error' %
+              state,
               not bad and objects > 15 and values > 100,
               '%d objects, %d properties, %d values, %d errors; %r' %
               (objects, props, values, errors, bad[:5]))
-        check('qom walk: session alive', alive(q))
-        finish(vm, 'qom walk')
+        check('qom walk (%s): session alive' % state, alive(q))
+        finish(vm, 'qom walk (%s)' % state)
+
+
+def qom_walk_stopped(binary):
+    qom_walk(binary, True)
+
+
+def qom_walk_running(binary):
+    qom_walk(binary, False)
 
 
 # Transports and reconnection
@@ -805,8 +818,9 @@ def main():
     qemu = sys.argv[2] if len(sys.argv) > 2 else \
         shutil.which('qemu-system-riscv64')
     for part in [greeting_and_negotiation, request_errors, command_arguments,
-                 events, guest_events, hotplug, qom_walk, reconnect,
-                 stdio_and_tcp]:
+                 events, guest_events, hotplug,
+                 qom_walk_stopped, qom_walk_running,
+                 reconnect, stdio_and_tcp]:
         try:
             part(binary)
         except Exception:            # a crash or hang fails, with the cause
