@@ -10,6 +10,7 @@
 #include "qom/object.h"
 #include "chardev/char.h"
 #include "exec/address-spaces.h"
+#include "hw/sysbus.h"
 #include "system/runstate.h"
 #include "hw-test.h"
 
@@ -210,6 +211,18 @@ void hwtest_clock_to(int64_t ns)
 void hwtest_clock_step(int64_t ns)
 {
     hwtest_clock_to(qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ns);
+}
+
+void hwtest_realize_error(DeviceState *dev, const char *msg)
+{
+    Error *err = NULL;
+
+    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
+    g_assert_nonnull(err);
+    if (!strstr(error_get_pretty(err), msg)) {
+        g_error("got '%s', expected '%s'", error_get_pretty(err), msg);
+    }
+    error_free(err);
 }
 
 static void sink_set(void *opaque, int n, int level)

@@ -130,6 +130,14 @@ void hwtest_clock_to(int64_t ns);
  */
 void hwtest_clock_step(int64_t ns);
 
+/**
+ * hwtest_realize_error: realize the sysbus device @dev, which must fail
+ * with an error whose message contains @msg.
+ * @dev: the device, new (its reference is consumed)
+ * @msg: the expected part of the message
+ */
+void hwtest_realize_error(DeviceState *dev, const char *msg);
+
 #define HWTEST_SINK_LINES 8
 
 /**

@@ -275,13 +275,9 @@ static void expect_realize_error(const char *type, const char *prop,
                                  uint32_t value, const char *msg)
 {
     DeviceState *dev = qdev_new(type);
-    Error *err = NULL;
 
     qdev_prop_set_uint32(dev, prop, value);
-    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
-    g_assert_nonnull(err);
-    g_assert_nonnull(strstr(error_get_pretty(err), msg));
-    error_free(err);
+    hwtest_realize_error(dev, msg);
 }
 
 static void test_realize_errors(void)

@@ -214,15 +214,7 @@ static void test_reset(void)
 
 static void expect_error(uint64_t tohost, uint64_t fromhost, const char *msg)
 {
-    DeviceState *dev = new_htif(tohost, fromhost);
-    Error *err = NULL;
-
-    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
-    g_assert_nonnull(err);
-    if (!strstr(error_get_pretty(err), msg)) {
-        g_error("got '%s', expected '%s'", error_get_pretty(err), msg);
-    }
-    error_free(err);
+    hwtest_realize_error(new_htif(tohost, fromhost), msg);
 }
 
 static void test_realize_errors(void)

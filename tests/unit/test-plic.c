@@ -301,7 +301,6 @@ static void expect_error(const char *hart_config, const char *prop,
                          uint32_t value, const char *msg)
 {
     DeviceState *dev = qdev_new(TYPE_SIFIVE_PLIC);
-    Error *err = NULL;
 
     if (hart_config) {
         qdev_prop_set_string(dev, "hart-config", hart_config);
@@ -310,12 +309,7 @@ static void expect_error(const char *hart_config, const char *prop,
     if (prop) {
         qdev_prop_set_uint32(dev, prop, value);
     }
-    g_assert_false(sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err));
-    g_assert_nonnull(err);
-    if (!strstr(error_get_pretty(err), msg)) {
-        g_error("got '%s', expected '%s'", error_get_pretty(err), msg);
-    }
-    error_free(err);
+    hwtest_realize_error(dev, msg);
 }
 
 static void test_realize_errors(void)
