@@ -35,8 +35,8 @@ typedef QObject *QmpCommandFunc(QDict *args, Error **errp);
  * QmpCommand: one command.
  * @name: QEMU's command name ("qom-get").
  * @args: the arguments, space-separated "name:T" with T one of s (string),
- * b (bool), i (integer), a (any JSON value); a leading '?' marks an
- * optional argument; a lone "*" allows any further arguments (device_add).
+ * b (bool), i (64-bit signed integer), a (any JSON value); a leading '?' marks
+ * an optional argument; a lone "*" allows any further arguments (device_add).
  * @fn: the implementation.
  */
 typedef struct QmpCommand {

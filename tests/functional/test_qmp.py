@@ -220,7 +220,8 @@ def request_errors(binary):
 
 BAD_STRINGS = ['%n%n%n%s%s%x', '\u00e9\u4e2d\U0001f600', '', '/x' * 5000,
                '/machine/../machine', 'tab\tnewline\n"quote"']
-HUGE_NUMBERS = [2 ** 64, -2 ** 63 - 1, 10 ** 30, 1e308, -0.5]
+HUGE_NUMBERS = [2 ** 63, 2 ** 64 - 1, 2 ** 64, -2 ** 63 - 1, 10 ** 30, 1e308,
+                -0.5, 1.0, -1, 2 ** 31]
 
 
 def command_arguments(binary):
@@ -313,10 +314,18 @@ def command_arguments(binary):
                                     'value': n})
             check('qom-set of a string property to %r refused' % n,
                   e['class'] == 'GenericError', repr(e))
+        # dma_mask is a uint64: these do not fit, or are no integers.
+        for n in [2 ** 64, -2 ** 63 - 1, 10 ** 30, 1e308, -0.5, '1']:
             e = q.error('device_add', {'driver': 'edu', 'id': 'huge',
                                        'dma_mask': n})
             check('device_add edu dma_mask=%r refused' % n,
                   e['class'] == 'GenericError', repr(e))
+        q.cmd('device_add', driver='edu', id='big', dma_mask=2 ** 64 - 1)
+        check('device_add edu dma_mask=2^64-1 kept exactly',
+              q.cmd('qom-get', path='big', property='dma_mask') ==
+              2 ** 64 - 1)
+        q.cmd('device_del', id='big')
+        q.wait_event('DEVICE_DELETED')
         rsp = q.request('qom-list', {'path': '/machine/peripheral'})
         check('no device left by the refused device_adds',
               'huge' not in [p['name'] for p in rsp.get('return', [])],
@@ -624,6 +633,41 @@ def qom_walk(binary, stopped):
         finish(vm, 'qom walk (%s)' % state)
 
 
+def qom_set_fuzz(binary):
+    """qom-set every property of every object to values of every JSON
+    type: each answer is {} or an error with a message, and the emulator
+    stays up and exits cleanly."""
+    values = [None, [], {}, [1, 'a'], {'a': 1}, 2 ** 64, -2 ** 63 - 1,
+              1e308, -0.5, '', '%n%s%x', '\u00e9\U0001f600', True, 0, -1,
+              'x' * 10000]
+    with machine(binary, stopped=True) as vm:
+        q = vm.qmp
+        q.negotiate()
+        q.cmd('device_add', driver='edu', id='e1', bus='pcie.0')
+        todo, seen, total, bad = ['/machine'], set(), 0, []
+        while todo:
+            path = todo.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            for p in q.cmd('qom-list', path=path):
+                if p['type'].startswith('child<'):
+                    todo.append(path + '/' + p['name'])
+                if p['name'] == 'dumpdtb':
+                    continue        # would write files at exit
+                for v in values:
+                    rsp = q.request('qom-set', {'path': path,
+                                                'property': p['name'],
+                                                'value': v})
+                    total += 1
+                    if rsp.get('return') != {} and \
+                            not rsp.get('error', {}).get('desc'):
+                        bad.append((path, p['name'], v, rsp))
+        check('qom-set fuzz: %d requests, each {} or a clear error' % total,
+              total > 1000 and not bad, repr(bad[:5]))
+        finish(vm, 'qom-set fuzz')
+
+
 def qom_walk_stopped(binary):
     qom_walk(binary, True)
 
@@ -819,7 +863,7 @@ def main():
         shutil.which('qemu-system-riscv64')
     for part in [greeting_and_negotiation, request_errors, command_arguments,
                  events, guest_events, hotplug,
-                 qom_walk_stopped, qom_walk_running,
+                 qom_walk_stopped, qom_walk_running, qom_set_fuzz,
                  reconnect, stdio_and_tcp]:
         try:
             part(binary)
