@@ -134,6 +134,11 @@ static void test_arguments(void)
     assert_error("{\"execute\": \"human-monitor-command\", \"arguments\": "
                  "{\"command-line\": \"info version\", \"cpu-index\": 1.5}}",
                  "GenericError", "expected: integer");
+    /* QAPI's int is int64: 2^63 is refused, not passed on (it crashed). */
+    assert_error("{\"execute\": \"human-monitor-command\", \"arguments\": "
+                 "{\"command-line\": \"info version\", "
+                 "\"cpu-index\": 9223372036854775808}}",
+                 "GenericError", "expected: integer");
     assert_error("{\"execute\": \"qom-list\", \"arguments\": {\"path\": \"/\","
                  " \"pathx\": 1}}",
                  "GenericError", "'pathx' is unexpected");
