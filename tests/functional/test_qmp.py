@@ -468,6 +468,17 @@ def events(binary):
         check('quit exits with status 0', status == 0, err)
         check('exactly one SHUTDOWN', not [e for e in q.events()
                                            if e['event'] == 'SHUTDOWN'])
+    with machine(binary) as vm:
+        vm.qmp.negotiate()
+        vm.proc.terminate()
+        ev = vm.qmp.wait_event('SHUTDOWN')
+        # The reason should be host-signal: qomu's run state does not say
+        # (docs/devel/qmp.md), so only the event and "guest" are checked.
+        check('SIGTERM: SHUTDOWN sent, not a guest shutdown',
+              ev.get('data', {}).get('guest') is False, repr(ev))
+        status, _, err = vm.wait()
+        check('SIGTERM: exits, saying why', 'terminating on signal 15' in err,
+              repr((status, err)))
     with machine(binary, ['-no-shutdown']) as vm:
         q = vm.qmp
         q.negotiate()
