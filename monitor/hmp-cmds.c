@@ -21,7 +21,6 @@
 #include "hw/qdev-core.h"
 #include "qom/object.h"
 #include "system/runstate.h"
-#include "target/riscv/cpu.h"
 #include "monitor-internal.h"
 
 /* x / xp print at most this many bytes per command. */
@@ -408,8 +407,14 @@ static void hmp_device_del(Monitor *mon, int argc, char **argv, Error **errp)
 
 /* x, xp */
 
+/*
+ * Where x and xp read: @cpu is NULL for physical addresses (xp), else the
+ * CPU whose side-effect-free translation (cpu_get_phys_page_debug())
+ * turns each virtual page into a physical one (x).
+ */
 typedef struct MemoryDumpReader {
     AddressSpace *as;
+    CPUState *cpu;
 } MemoryDumpReader;
 
 static bool hmp_disas_read(void *opaque, uint64_t addr, uint8_t *buf,
@@ -417,8 +422,27 @@ static bool hmp_disas_read(void *opaque, uint64_t addr, uint8_t *buf,
 {
     MemoryDumpReader *r = opaque;
 
-    return address_space_read(r->as, addr, MEMTXATTRS_UNSPECIFIED, buf, len) ==
-           MEMTX_OK;
+    while (len > 0) {
+        size_t l = MIN(len, TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK));
+        hwaddr pa = addr;
+
+        if (r->cpu) {
+            hwaddr page = cpu_get_phys_page_debug(r->cpu, addr);
+
+            if (page == (hwaddr)-1) {
+                return false;
+            }
+            pa = page | (addr & ~TARGET_PAGE_MASK);
+        }
+        if (address_space_read(r->as, pa, MEMTXATTRS_UNSPECIFIED, buf, l) !=
+            MEMTX_OK) {
+            return false;
+        }
+        addr += l;
+        buf += l;
+        len -= l;
+    }
+    return true;
 }
 
 static void memory_printc(GString *out, int c)
@@ -519,31 +543,6 @@ static bool parse_addr(Monitor *mon, const char *text, uint64_t *addr,
     return true;
 }
 
-/*
- * The monitor has no side-effect-free page-table walk (the CPU's
- * riscv_translate() sets A/D bits), so `x` works when translation is
- * off (M-mode, or satp Bare) and asks for `xp` otherwise.
- */
-static bool virt_is_phys(Monitor *mon, Error **errp)
-{
-    RISCVCPU *cpu;
-
-    if (!first_cpu) {
-        return true;
-    }
-    cpu = (RISCVCPU *)object_dynamic_cast(OBJECT(mon_get_cpu(mon)),
-                                          TYPE_RISCV_CPU);
-    if (cpu && cpu->env.priv != PRV_M &&
-        (cpu->env.satp >> SATP_MODE_SHIFT) != SATP_MODE_BARE) {
-        error_setg(errp,
-                   "x: virtual addresses with paging on (satp) are "
-                   "not translated by the monitor; use xp with a physical "
-                   "address");
-        return false;
-    }
-    return true;
-}
-
 static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
                         Error **errp)
 {
@@ -568,11 +567,11 @@ static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
     if (!parse_addr(mon, addr_text, &addr, errp)) {
         return;
     }
-    if (!physical && !virt_is_phys(mon, errp)) {
-        return;
-    }
     if (first_cpu && mon_get_cpu(mon)->as) {
         reader.as = mon_get_cpu(mon)->as;
+    }
+    if (!physical && first_cpu) {
+        reader.cpu = mon_get_cpu(mon);
     }
     mon->last_format = format;
     mon->last_size = size;
@@ -611,8 +610,7 @@ static void memory_dump(Monitor *mon, int argc, char **argv, bool physical,
         int l = MIN(len, (uint64_t)line_size);
 
         g_string_append_printf(out, "%016" PRIx64 ":", addr);
-        if (address_space_read(reader.as, addr, MEMTXATTRS_UNSPECIFIED, buf,
-                               l) != MEMTX_OK) {
+        if (!hmp_disas_read(&reader, addr, buf, l)) {
             g_string_append(out, " Cannot access memory\n");
             break;
         }

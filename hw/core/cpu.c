@@ -66,6 +66,16 @@ uint64_t cpu_get_pc(CPUState *cpu)
     return CPU_GET_CLASS(cpu)->get_pc(cpu);
 }
 
+hwaddr cpu_get_phys_page_debug(CPUState *cpu, uint64_t addr)
+{
+    CPUClass *cc = CPU_GET_CLASS(cpu);
+
+    if (!cc->get_phys_page_debug) {
+        return addr & TARGET_PAGE_MASK;
+    }
+    return cc->get_phys_page_debug(cpu, addr);
+}
+
 static void cpu_list_remove(CPUState *cpu)
 {
     CPUState **p;

@@ -290,6 +290,16 @@ static uint64_t riscv_cpu_get_pc(CPUState *cs)
     return RISCV_CPU(cs)->env.pc;
 }
 
+static hwaddr riscv_cpu_get_phys_page_debug(CPUState *cs, uint64_t addr)
+{
+    hwaddr pa;
+
+    if (!riscv_cpu_debug_translate(RISCV_CPU(cs), addr, &pa)) {
+        return -1;
+    }
+    return pa & RISCV_PAGE_MASK;
+}
+
 static void riscv_cpu_reset(DeviceState *dev)
 {
     RISCVCPU *cpu = RISCV_CPU(dev);
@@ -376,6 +386,7 @@ static void riscv_cpu_class_init(ObjectClass *oc, const void *data)
     cc->dump_state = riscv_cpu_dump_state;
     cc->set_pc = riscv_cpu_set_pc;
     cc->get_pc = riscv_cpu_get_pc;
+    cc->get_phys_page_debug = riscv_cpu_get_phys_page_debug;
 }
 
 /* SiFive E51: RV64IMAC with M and U modes only. */

@@ -238,6 +238,18 @@ void riscv_invalidate_code(hwaddr addr, hwaddr len);
 int riscv_csr_access(CPURISCVState *env, int csrno, uint64_t *ret_value,
                      uint64_t new_value, uint64_t write_mask);
 
+/**
+ * riscv_cpu_env_debug_translate: translate @vaddr as a load by @env at its
+ * current data privilege (mstatus.MPRV/MPP honoured) through satp (Bare,
+ * Sv39, Sv48), without side effects: no A/D update, no fault, no TLB fill,
+ * no log.  Execute-only pages are readable here (for disassembly).  PMP is
+ * applied to the page-table reads only.
+ * @pa: receives the physical address of @vaddr (not page-aligned).
+ * Returns: true if @vaddr is mapped for the hart, false otherwise.
+ */
+bool riscv_cpu_env_debug_translate(CPURISCVState *env, uint64_t vaddr,
+                                   hwaddr *pa);
+
 /*
  * riscv_cpu_set_rdtime_fn: QEMU's name for riscv_cpu_env_set_rdtime(); the
  * board's ACLINT calls it on each hart.
@@ -310,5 +322,12 @@ void riscv_cpu_set_irq(RISCVCPU *cpu, int irq, int level);
 
 /** riscv_cpu_has_work: true if @cpu is running or has an interrupt due. */
 bool riscv_cpu_has_work(RISCVCPU *cpu);
+
+/**
+ * riscv_cpu_debug_translate: riscv_cpu_env_debug_translate() on @cpu's
+ * hart; the CPU class's get_phys_page_debug hook is built on it.
+ * Returns: true and *@pa if @va is mapped, false otherwise.
+ */
+bool riscv_cpu_debug_translate(RISCVCPU *cpu, uint64_t va, hwaddr *pa);
 
 #endif /* TARGET_RISCV_CPU_H */

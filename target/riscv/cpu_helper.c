@@ -345,10 +345,14 @@ static int fault_cause(RISCVAccess access, bool page_fault)
 
 /*
  * Translate @vaddr for @access at privilege @priv.  A and D bits are set by
- * the walker (as QEMU does), not reported as page faults.
+ * the walker (as QEMU does), not reported as page faults.  With @debug
+ * (the monitor's walk) nothing is changed or logged: no A/D update, and a
+ * page that is readable or executable passes a load check, so a debugger
+ * can disassemble execute-only code.  The walk never fills a TLB; its
+ * callers do.
  */
-int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
-                    int priv, hwaddr *pa)
+static int page_walk(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
+                     int priv, bool debug, hwaddr *pa)
 {
     int mode = env->satp >> SATP_MODE_SHIFT;
     int levels, vabits;
@@ -371,8 +375,10 @@ int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
 
         if (!riscv_pmp_check(env, pte_addr, 8, RISCV_ACCESS_LOAD, PRV_S) ||
             !phys_read(env, pte_addr, &pte, 8)) {
-            qemu_log_mask(CPU_LOG_MMU, "mmu: pte read at 0x%" HWADDR_PRIx
-                          " failed\n", pte_addr);
+            if (!debug) {
+                qemu_log_mask(CPU_LOG_MMU, "mmu: pte read at 0x%" HWADDR_PRIx
+                              " failed\n", pte_addr);
+            }
             return fault_cause(access, false);
         }
         if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)) ||
@@ -400,7 +406,7 @@ int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
             break;
         }
         if (access == RISCV_ACCESS_LOAD && !(pte & PTE_R) &&
-            !((env->mstatus & MSTATUS_MXR) && (pte & PTE_X))) {
+            !((debug || (env->mstatus & MSTATUS_MXR)) && (pte & PTE_X))) {
             break;
         }
         if (access == RISCV_ACCESS_STORE && !(pte & PTE_W)) {
@@ -410,7 +416,7 @@ int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
             break;  /* misaligned superpage */
         }
         newpte = pte | PTE_A | (access == RISCV_ACCESS_STORE ? PTE_D : 0);
-        if (newpte != pte) {
+        if (newpte != pte && !debug) {
             if (!riscv_pmp_check(env, pte_addr, 8, RISCV_ACCESS_STORE,
                                  PRV_S) ||
                 !phys_write(env, pte_addr, &newpte, 8)) {
@@ -421,9 +427,33 @@ int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
         *pa = (ppn << RISCV_PAGE_BITS) | (vaddr & (RISCV_PAGE_SIZE - 1));
         return RISCV_EXCP_NONE;
     }
-    qemu_log_mask(CPU_LOG_MMU, "mmu: page fault at 0x%" PRIx64
-                  " (access %d, priv %d)\n", vaddr, access, priv);
+    if (!debug) {
+        qemu_log_mask(CPU_LOG_MMU, "mmu: page fault at 0x%" PRIx64
+                      " (access %d, priv %d)\n", vaddr, access, priv);
+    }
     return fault_cause(access, true);
+}
+
+int riscv_translate(CPURISCVState *env, uint64_t vaddr, RISCVAccess access,
+                    int priv, hwaddr *pa)
+{
+    return page_walk(env, vaddr, access, priv, false, pa);
+}
+
+/*
+ * As QEMU's riscv_cpu_get_phys_page_debug(): a data load at the privilege
+ * loads use now (mstatus.MPRV applies MPP in M-mode).
+ */
+bool riscv_cpu_env_debug_translate(CPURISCVState *env, uint64_t vaddr,
+                                   hwaddr *pa)
+{
+    return page_walk(env, vaddr, RISCV_ACCESS_LOAD, riscv_data_priv(env),
+                     true, pa) == RISCV_EXCP_NONE;
+}
+
+bool riscv_cpu_debug_translate(RISCVCPU *cpu, uint64_t va, hwaddr *pa)
+{
+    return riscv_cpu_env_debug_translate(&cpu->env, va, pa);
 }
 
 /* ---- Loads and stores --------------------------------------------- */

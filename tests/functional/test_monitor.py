@@ -45,11 +45,13 @@ def check(name, ok, diag=''):
 class HMP:
     """qomu with its monitor on a Unix socket."""
 
-    def __init__(self, binary, args=(), stopped=True):
+    def __init__(self, binary, args=(), stopped=True, fw=None):
         self.tmp = tempfile.TemporaryDirectory(prefix='qomu-hmp-')
         path = os.path.join(self.tmp.name, 'mon.sock')
         self.log = open(os.path.join(self.tmp.name, 'log'), 'w+')
-        cmd = [binary] + BOARD + (['-S'] if stopped else []) + \
+        board = BOARD if fw is None else \
+            [fw if a == LOOP_FW else a for a in BOARD]
+        cmd = [binary] + board + (['-S'] if stopped else []) + \
             ['-monitor', 'unix:%s,server,nowait' % path] + list(args)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                      stdout=self.log, stderr=self.log)
@@ -377,6 +379,95 @@ def smp_cpu(binary):
     mon.quit()
 
 
+def sv39_firmware():
+    """M-mode firmware that turns on Sv39 and loops in S-mode.
+
+    Page tables are data in the image (loaded at 0x80000000): a 1 GiB
+    identity superpage for the code, and VA 0x1000 -> PA 0x80020000
+    (R/W, A and D clear, never touched by the guest) holding a marker.
+    """
+    def i_type(op, rd, f3, rs, imm):
+        return (imm & 0xfff) << 20 | rs << 15 | f3 << 12 | rd << 7 | op
+
+    def csr(f3, num, rs):
+        return num << 20 | rs << 15 | f3 << 12 | 0x73
+
+    def pte(pa, flags):
+        return (pa >> 12) << 10 | flags
+
+    t0, t1 = 5, 6
+    code = [
+        i_type(0x13, t0, 0, 0, -1), csr(1, 0x3b0, t0),     # pmpaddr0 = ~0
+        i_type(0x13, t0, 0, 0, 0x1f), csr(1, 0x3a0, t0),   # NAPOT RWX
+        i_type(0x13, t0, 0, 0, 8), i_type(0x13, t0, 1, t0, 60),
+        0x80 << 12 | t1 << 7 | 0x37,                       # lui t1, 0x80
+        i_type(0x13, t1, 0, t1, 0x10),                     # t1 = 0x80010
+        t1 << 20 | t0 << 15 | 6 << 12 | t0 << 7 | 0x33,    # or t0, t0, t1
+        csr(1, 0x180, t0),                                 # satp: Sv39
+        i_type(0x13, t0, 0, 0, 3), i_type(0x13, t0, 1, t0, 11),
+        csr(3, 0x300, t0),                                 # MPP = 0 (U)
+        i_type(0x13, t0, 0, 0, 1), i_type(0x13, t0, 1, t0, 11),
+        csr(2, 0x300, t0),                                 # MPP = S
+        t1 << 7 | 0x17, i_type(0x13, t1, 0, t1, 16),       # auipc; +16
+        csr(1, 0x341, t1), 0x30200073,                     # mepc; mret
+        0x00128293, 0xffdff06f,                            # loop
+    ]
+    img = bytearray(0x20010)
+    img[:4 * len(code)] = b''.join(w.to_bytes(4, 'little') for w in code)
+
+    def put(addr, val):
+        off = addr - 0x80000000
+        img[off:off + 8] = val.to_bytes(8, 'little')
+
+    put(0x80010000, pte(0x80011000, 1))
+    put(0x80010010, pte(0x80000000, 0xcf))                 # V R W X A D
+    put(0x80011000, pte(0x80012000, 1))
+    put(0x80012008, pte(0x80020000, 0x7))                  # V R W
+    img[0x20000:0x20010] = b'qomu-sv39-page!!'
+    path = os.path.join(os.path.dirname(LOOP_FW), 'sv39.bin')
+    with open(path, 'wb') as f:
+        f.write(img)
+    return path
+
+
+def x_virtual(binary):
+    """x on virtual addresses goes through the hart's Sv39 tables."""
+    mon = HMP(binary, stopped=False, fw=sv39_firmware())
+    deadline = time.time() + 10
+    while True:
+        mon.cmd('stop')
+        regs = mon.cmd('info registers')
+        if re.search(r'\bpriv +1\b', regs) or time.time() > deadline:
+            break
+        mon.cmd('cont')
+        time.sleep(0.05)
+    check('sv39 firmware reached S-mode', re.search(r'\bpriv +1\b', regs),
+          regs[:400])
+    virt = mon.cmd('x /2gx 0x1000')
+    phys = mon.cmd('xp /2gx 0x80020000')
+    check('x of VA 0x1000 reads its Sv39 page (PA 0x80020000)',
+          virt.startswith('0000000000001000: ') and
+          phys.startswith('0000000080020000: 0x3376732d756d6f71') and
+          virt.split(':', 1)[1] == phys.split(':', 1)[1], virt + phys)
+    check('xp of PA 0x1000 is not the same memory',
+          mon.cmd('xp /2gx 0x1000').split(':', 1)[1] != phys.split(':', 1)[1])
+    out = mon.cmd('x /1x 0x5000')
+    check('x of an unmapped VA: Cannot access memory',
+          'Cannot access memory' in out, out)
+    pte = mon.cmd('xp /1gx 0x80012008')
+    check('x leaves the PTE A/D bits clear (debug walk)',
+          re.search(r'0x[0-9a-f]{14}07\b', pte), pte)
+    pc = mon.cmd('info registers')
+    m = re.search(r'\bpc +([0-9a-f]+)', pc)
+    if check('info registers shows pc', m, pc[:300]):
+        vi = mon.cmd('x /2i $pc')
+        pi = mon.cmd('xp /2i 0x%s' % m.group(1))
+        check('x /2i $pc through the identity superpage equals xp',
+              vi == pi and ' j 8' in vi, vi + pi)
+    check('monitor alive after x on VAs', mon.alive())
+    mon.quit()
+
+
 def monitor_stdio_and_none(binary):
     proc = subprocess.run([binary] + BOARD + ['-S', '-monitor', 'stdio'],
                           input=b'info status\nqom-get /machine type\nquit\n',
@@ -478,6 +569,7 @@ def main():
                      (run_all_commands, (binary, False)),
                      (qom_walk, (binary,)), (golden, (binary, update)),
                      (hotplug_churn, (binary,)), (smp_cpu, (binary,)),
+                     (x_virtual, (binary,)),
                      (line_editing, (binary,)),
                      (monitor_stdio_and_none, (binary,)),
                      (mux_pty, (binary,))]:

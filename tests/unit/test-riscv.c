@@ -818,6 +818,110 @@ static void test_sv39(void)
     finish(env);
 }
 
+#define PT_SV48 (RAM_BASE + 0x23000)
+
+static bool dbg(CPURISCVState *env, uint64_t va, hwaddr *pa)
+{
+    *pa = 0xdead;
+    return riscv_cpu_env_debug_translate(env, va, pa);
+}
+
+/*
+ * The monitor's walk: Bare, Sv39 (4 KiB page, 1 GiB superpage, unmapped,
+ * U/S rules, SUM, MPRV), Sv48, execute-only pages; and it changes
+ * nothing: page tables (A/D bits), TLBs and the hart's state are as before.
+ */
+static void test_debug_translate(void)
+{
+    uint64_t satp39 = ((uint64_t)SATP_MODE_SV39 << SATP_MODE_SHIFT) |
+                      (PT_ROOT >> 12);
+    g_autofree uint8_t *pt_before = NULL;
+    g_autofree CPURISCVState *env_before = NULL;
+    CPURISCVState *env;
+    hwaddr pa;
+
+    bus_setup();
+    build_sv39();
+    put64(PT_L0 + 8 * 3, pte(DATA + 0x1000, PTE_V | PTE_X));
+    put64(PT_SV48, pte(PT_ROOT, PTE_V));
+    env = cpu_new(ALL_EXT, 0);
+
+    /* Translation off: M-mode, or satp Bare. */
+    env->satp = satp39;
+    g_assert_true(dbg(env, 0x5000, &pa));
+    g_assert_cmphex(pa, ==, 0x5000);
+    env->satp = 0;
+    env->priv = PRV_S;
+    g_assert_true(dbg(env, 0x1234, &pa));
+    g_assert_cmphex(pa, ==, 0x1234);
+
+    env->satp = satp39;
+    pt_before = g_memdup2(tb.ram + (PT_ROOT - RAM_BASE), 0x4000);
+    env_before = g_memdup2(env, sizeof(*env));
+
+    /* 4 KiB pages, a 1 GiB superpage, holes and non-canonical addresses. */
+    g_assert_true(dbg(env, 0x2008, &pa));
+    g_assert_cmphex(pa, ==, DATA + 8);
+    g_assert_true(dbg(env, RAM_BASE + 0x1234567, &pa));
+    g_assert_cmphex(pa, ==, RAM_BASE + 0x1234567);
+    g_assert_false(dbg(env, 0x5000, &pa));
+    g_assert_false(dbg(env, 0x40000000, &pa));
+    g_assert_false(dbg(env, 0x0000004000000000ULL, &pa));
+    /* Execute-only: readable for the debugger (disassembly). */
+    g_assert_true(dbg(env, 0x3004, &pa));
+    g_assert_cmphex(pa, ==, DATA + 0x1004);
+
+    /* A U page from S: only with SUM; from U always; S page never from U. */
+    g_assert_false(dbg(env, 0x1010, &pa));
+    env->mstatus |= MSTATUS_SUM;
+    g_assert_true(dbg(env, 0x1010, &pa));
+    g_assert_cmphex(pa, ==, DATA + 0x10);
+    env->mstatus &= ~MSTATUS_SUM;
+    env->priv = PRV_U;
+    g_assert_true(dbg(env, 0x1010, &pa));
+    g_assert_false(dbg(env, 0x2000, &pa));
+
+    /* M-mode with MPRV translates as MPP, as the hart's loads would. */
+    env->priv = PRV_M;
+    env->mstatus &= ~MSTATUS_MPP;
+    env->mstatus |= MSTATUS_MPRV | ((uint64_t)PRV_U << MSTATUS_MPP_SHIFT);
+    g_assert_true(dbg(env, 0x1010, &pa));
+    g_assert_cmphex(pa, ==, DATA + 0x10);
+    g_assert_false(dbg(env, 0x5000, &pa));
+    env->mstatus |= MSTATUS_MPP;
+    g_assert_true(dbg(env, 0x5000, &pa));
+    g_assert_cmphex(pa, ==, 0x5000);
+    env->mstatus &= ~(MSTATUS_MPRV | MSTATUS_MPP);
+
+    /* Sv48: one more level above the same tables. */
+    env->priv = PRV_S;
+    env->satp = ((uint64_t)SATP_MODE_SV48 << SATP_MODE_SHIFT) |
+                (PT_SV48 >> 12);
+    g_assert_true(dbg(env, 0x2010, &pa));
+    g_assert_cmphex(pa, ==, DATA + 0x10);
+    g_assert_true(dbg(env, RAM_BASE + 0x40, &pa));
+    g_assert_cmphex(pa, ==, RAM_BASE + 0x40);
+    g_assert_false(dbg(env, 0x0000008000000000ULL, &pa));
+
+    /* Nothing changed: no A/D bits, no TLB fill, no trap. */
+    env->priv = env_before->priv;
+    env->mstatus = env_before->mstatus;
+    env->satp = satp39;
+    g_assert_cmpmem(tb.ram + (PT_ROOT - RAM_BASE), 0x4000, pt_before, 0x4000);
+    g_assert_cmpmem(env->tlb_read, sizeof(env->tlb_read),
+                    env_before->tlb_read, sizeof(env->tlb_read));
+    g_assert_cmpmem(env->tlb_write, sizeof(env->tlb_write),
+                    env_before->tlb_write, sizeof(env->tlb_write));
+    g_assert_cmphex(env->mcause, ==, env_before->mcause);
+    g_assert_cmphex(env->pc, ==, env_before->pc);
+
+    /* The real walk, by contrast, sets A on the same page. */
+    g_assert_cmpint(riscv_translate(env, 0x2008, RISCV_ACCESS_LOAD, PRV_S,
+                                    &pa), ==, RISCV_EXCP_NONE);
+    g_assert_cmphex(get64(PT_L0 + 16) & PTE_A, ==, PTE_A);
+    finish(env);
+}
+
 static void test_pmp(void)
 {
     /* NAPOT over RAM_BASE..+64K: R/X for U; store to it faults, outside too */
@@ -1217,6 +1321,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/riscv/alu", test_alu);
+    g_test_add_func("/riscv/mmu/debug-translate", test_debug_translate);
     g_test_add_func("/riscv/mul", test_mul);
     g_test_add_func("/riscv/div-rem", test_div_rem);
     g_test_add_func("/riscv/load-store", test_load_store);

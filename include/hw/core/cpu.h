@@ -10,6 +10,7 @@
  * - the CPU list is a simple chain (first_cpu, CPU_FOREACH) built at
  *   realize and undone at unrealize, in realize order; cpu_index is the
  *   position at realize time;
+ * - one TARGET_PAGE_SIZE (4 KiB) for every CPU, in this header;
  * - cpu_exit() is a class method because the exit flag lives in the
  *   target's state, read by its execution loop.
  */
@@ -28,6 +29,14 @@ enum {
     CPU_EXEC_EXIT = 2,      /* cpu_exit() was called */
 };
 
+/*
+ * The smallest translation page of any CPU (QEMU's TARGET_PAGE_*): the
+ * unit of cpu_get_phys_page_debug().  qomu has one target, RISC-V.
+ */
+#define TARGET_PAGE_BITS 12
+#define TARGET_PAGE_SIZE (1ULL << TARGET_PAGE_BITS)
+#define TARGET_PAGE_MASK (~(TARGET_PAGE_SIZE - 1))
+
 /* cpu_dump_state() flags (QEMU's CPU_DUMP_*). */
 #define CPU_DUMP_CODE 0x1
 #define CPU_DUMP_FPU  0x2
@@ -39,6 +48,10 @@ enum {
  * @exit_request: make a running exec() return soon (CPU_EXEC_EXIT).
  * @dump_state: print the registers (`info registers`, -d cpu).
  * @set_pc / @get_pc: the program counter.
+ * @get_phys_page_debug: the physical page of virtual @addr as the CPU
+ *   would load it now, with no side effect (no A/D update, no fault, no
+ *   TLB fill); -1 if unmapped.  Optional: without it addresses are
+ *   physical.
  */
 struct CPUClass {
     /* private: */
@@ -51,6 +64,7 @@ struct CPUClass {
     void (*dump_state)(CPUState *cpu, FILE *f, int flags);
     void (*set_pc)(CPUState *cpu, uint64_t pc);
     uint64_t (*get_pc)(CPUState *cpu);
+    hwaddr (*get_phys_page_debug)(CPUState *cpu, uint64_t addr);
 };
 
 /**
@@ -98,5 +112,15 @@ void cpu_set_pc(CPUState *cpu, uint64_t pc);
 
 /** cpu_get_pc: the program counter of @cpu. */
 uint64_t cpu_get_pc(CPUState *cpu);
+
+/**
+ * cpu_get_phys_page_debug: the physical address of the page that holds
+ * virtual address @addr for @cpu, for debuggers and the monitor (QEMU's
+ * name and semantics: side-effect free, translated as the CPU's current
+ * mode would load).  A CPU class without translation maps addresses 1:1.
+ * Returns: the page's physical address (aligned down to the target page),
+ * or -1 if @addr is not mapped.
+ */
+hwaddr cpu_get_phys_page_debug(CPUState *cpu, uint64_t addr);
 
 #endif /* HW_CORE_CPU_H */
