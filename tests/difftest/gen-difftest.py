@@ -486,6 +486,36 @@ class Gen:
             csr = rng.choice([0x8c0, 0x5c0, 0x7ff, 0xbc0])
             self.item(["csrr x%d, 0x%x" % (self.rd(), csr)], "trap")
 
+    def alu_word(self, avoid):
+        """The encoding of a random OP-IMM instruction whose rd is not in
+        @avoid."""
+        rng = self.rng
+        rd = rng.choice([r for r in range(0, 32) if r not in avoid])
+        f3 = rng.choice([0, 2, 3, 4, 6, 7])
+        return (0x13 | (rd << 7) | (f3 << 12) | (rng.randint(0, 31) << 15) |
+                (rng.getrandbits(12) << 20))
+
+    def gen_smc(self):
+        """Self-modifying code: an instruction slot runs, is overwritten
+        with another instruction (sw + fence.i) and runs again, through a
+        loop of exactly two passes (the only backward branch)."""
+        rng = self.rng
+        rc, rx, ry = rng.sample(range(1, 32), 3)
+        old = self.alu_word({rc})
+        new = self.alu_word({rc})
+        self.item(["li x%d, 2" % rc,
+                   ".balign 4",
+                   "1:",
+                   ".4byte 0x%08x" % old,
+                   "addi x%d, x%d, -1" % (rc, rc),
+                   "beqz x%d, 2f" % rc,
+                   "la x%d, 1b" % rx,
+                   "li x%d, 0x%x" % (ry, new),
+                   "sw x%d, 0(x%d)" % (ry, rx),
+                   "fence.i",
+                   "j 1b",
+                   "2:"], "smc")
+
     def gen_priv(self):
         """Privileged instructions below M-mode: mret is illegal in S and
         U, sret, wfi and sfence.vma are illegal in U (in S, sfence.vma is
@@ -613,7 +643,7 @@ class Gen:
             (self.gen_branch, 6), (self.gen_jump, 3),
             (self.gen_amo, 7), (self.gen_compressed, 14),
             (self.gen_csr, 6), (self.gen_misc, 1),
-            (self.gen_misaligned, 2),
+            (self.gen_misaligned, 2), (self.gen_smc, 1),
         ]
         if self.traps:
             classes += [(self.gen_trap, 8), (self.gen_illegal, 5),
