@@ -9,6 +9,23 @@
 #include "qomu/cutils.h"
 #include "hw/boards.h"
 
+/*
+ * RAM size and CPU count shape the board: once it is built they are
+ * frozen (qom-set on /machine must not pretend to change the RAM).  The
+ * file names and command line stay settable, as in QEMU; they are read
+ * when the board is built, so a later change only shows in qom-get.
+ */
+static bool machine_check_frozen(Object *obj, const char *name,
+                                 Error **errp)
+{
+    if (MACHINE(obj)->built) {
+        error_setg(errp, "property '%s' of the machine cannot be changed "
+                   "after the machine was built", name);
+        return false;
+    }
+    return true;
+}
+
 #define DEFINE_MACHINE_STR_PROP(field, propname)                         \
     static char *machine_get_##field(Object *obj, Error **errp)          \
     {                                                                    \
@@ -42,7 +59,8 @@ static void machine_set_ram_size(Object *obj, Visitor *v, const char *name,
 {
     uint64_t value;
 
-    if (visit_type_size(v, name, &value, errp)) {
+    if (machine_check_frozen(obj, name, errp) &&
+        visit_type_size(v, name, &value, errp)) {
         MACHINE(obj)->ram_size = value;
     }
 }
@@ -60,7 +78,8 @@ static void machine_set_smp(Object *obj, Visitor *v, const char *name,
 {
     uint32_t value;
 
-    if (visit_type_uint32(v, name, &value, errp)) {
+    if (machine_check_frozen(obj, name, errp) &&
+        visit_type_uint32(v, name, &value, errp)) {
         MACHINE(obj)->smp_cpus = value;
     }
 }
@@ -265,5 +284,9 @@ bool machine_run_board_init(MachineState *ms, Error **errp)
         error_setg(errp, "machine '%s' cannot be built (no init)", name);
         return false;
     }
-    return mc->init(ms, errp);
+    if (!mc->init(ms, errp)) {
+        return false;
+    }
+    ms->built = true;
+    return true;
 }

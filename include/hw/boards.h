@@ -53,6 +53,7 @@ struct MachineClass {
  * @dtb: -dtb, a device tree to use instead of the generated one.
  * @dumpdtb: -machine dumpdtb=FILE: write the device tree and exit.
  * @fdt, @fdt_size: the device tree the board built (owned by the board).
+ * @built: the board's init succeeded; RAM size and CPU count are frozen.
  */
 struct MachineState {
     Object parent_obj;
@@ -68,6 +69,7 @@ struct MachineState {
     char *dumpdtb;
     void *fdt;
     int fdt_size;
+    bool built;
 };
 
 /**

@@ -101,6 +101,18 @@ static void test_options_and_init(void)
     init_calls = 0;
     g_assert_true(machine_run_board_init(ms, &error_abort));
     g_assert_cmpint(init_calls, ==, 1);
+    /* Built: the options are frozen. */
+    g_assert_false(object_property_parse(obj, "ram-size", "1G", &err));
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "property 'ram-size' of the machine cannot be changed "
+                    "after the machine was built");
+    error_free_or_abort(&err);
+    g_assert_false(object_property_parse(obj, "smp", "2", &err));
+    error_free_or_abort(&err);
+    g_assert_true(object_property_parse(obj, "append", "quiet",
+                                        &error_abort));
+    g_assert_cmpuint(ms->ram_size, ==, 512 * 1024 * 1024);
+    ms->built = false;
 
     ms->ram_size = 8 * 1024 * 1024;
     g_assert_false(machine_run_board_init(ms, &err));
