@@ -227,7 +227,10 @@ static void hmp_info_cpus(Monitor *mon, int argc, char **argv, Error **errp)
     }
 }
 
-/* info irq: every device's GPIO lines and where its outputs go. */
+/*
+ * info irq: every device's GPIO lines: the inputs last set high, and
+ * where each output goes with the level last set on it.
+ */
 
 static int print_device_irqs(Object *obj, void *opaque)
 {
@@ -244,7 +247,16 @@ static int print_device_irqs(Object *obj, void *opaque)
         const char *name = l->name ? l->name : "unnamed-gpio";
 
         if (l->num_in) {
-            monitor_printf(mon, "  in  %s[0..%d]\n", name, l->num_in - 1);
+            g_autoptr(GString) high = g_string_new(NULL);
+
+            for (int i = 0; i < l->num_in; i++) {
+                if (l->in[i] && l->in[i]->level) {
+                    g_string_append_printf(high, " %d", i);
+                }
+            }
+            monitor_printf(mon, "  in  %s[0..%d]: %s%s\n", name,
+                           l->num_in - 1, high->len ? "high" : "all low",
+                           high->str);
         }
         for (int i = 0; i < l->num_out; i++) {
             qemu_irq pin = *l->out[i];
@@ -253,8 +265,13 @@ static int print_device_irqs(Object *obj, void *opaque)
             if (pin) {
                 to = object_get_canonical_path(OBJECT(pin));
             }
-            monitor_printf(mon, "  out %s[%d] -> %s\n", name, i,
-                           to ? to : "(not connected)");
+            if (to) {
+                monitor_printf(mon, "  out %s[%d] -> %s = %d\n", name, i, to,
+                               pin->level);
+            } else {
+                monitor_printf(mon, "  out %s[%d] -> (not connected)\n", name,
+                               i);
+            }
         }
     }
     return 0;

@@ -10,6 +10,7 @@ void qemu_set_irq(qemu_irq irq, int level)
     if (!irq) {
         return;
     }
+    irq->level = level;
     irq->handler(irq->opaque, irq->n, level);
 }
 

@@ -19,19 +19,26 @@
 /** qemu_irq_handler: called with the line's @n and new @level. */
 typedef void (*qemu_irq_handler)(void *opaque, int n, int level);
 
-/** IRQState: one line. */
+/**
+ * IRQState: one line.
+ * @level: the level last given to qemu_set_irq() (0 until then), for
+ *   `info irq`; a qomu addition (QEMU's IRQState keeps no level).  A line
+ *   has no "current level" of its own in QEMU: this is what was last set.
+ */
 typedef struct IRQState {
     Object parent_obj;
 
     qemu_irq_handler handler;
     void *opaque;
     int n;
+    int level;
 } IRQState;
 
 #define IRQ(obj) OBJECT_CHECK(IRQState, (obj), TYPE_IRQ)
 
 /**
- * qemu_set_irq: set the level of @irq (NULL: nothing happens).
+ * qemu_set_irq: set the level of @irq (NULL: nothing happens); records
+ * @level in @irq->level before calling the handler.
  */
 void qemu_set_irq(qemu_irq irq, int level);
 

@@ -385,6 +385,7 @@ def sv39_firmware():
     Page tables are data in the image (loaded at 0x80000000): a 1 GiB
     identity superpage for the code, and VA 0x1000 -> PA 0x80020000
     (R/W, A and D clear, never touched by the guest) holding a marker.
+    It also sets hart 0's MSIP (mie is 0, so no trap follows).
     """
     def i_type(op, rd, f3, rs, imm):
         return (imm & 0xfff) << 20 | rs << 15 | f3 << 12 | rd << 7 | op
@@ -404,6 +405,9 @@ def sv39_firmware():
         i_type(0x13, t1, 0, t1, 0x10),                     # t1 = 0x80010
         t1 << 20 | t0 << 15 | 6 << 12 | t0 << 7 | 0x33,    # or t0, t0, t1
         csr(1, 0x180, t0),                                 # satp: Sv39
+        0x2000 << 12 | t1 << 7 | 0x37,                     # lui t1, CLINT
+        i_type(0x13, t0, 0, 0, 1),
+        t0 << 20 | t1 << 15 | 2 << 12 | 0x23,              # msip0 = 1
         i_type(0x13, t0, 0, 0, 3), i_type(0x13, t0, 1, t0, 11),
         csr(3, 0x300, t0),                                 # MPP = 0 (U)
         i_type(0x13, t0, 0, 0, 1), i_type(0x13, t0, 1, t0, 11),
@@ -465,6 +469,35 @@ def x_virtual(binary):
         check('x /2i $pc through the identity superpage equals xp',
               vi == pi and ' j 8' in vi, vi + pi)
     check('monitor alive after x on VAs', mon.alive())
+    mon.quit()
+
+
+def irq_levels(binary):
+    """info irq shows the level last set on each line."""
+    mon = HMP(binary, stopped=True)
+    out = mon.cmd('info irq')
+    check('info irq: all lines low at start',
+          'in  unnamed-gpio[0..15]: all low' in out and
+          'unnamed-gpio-in[3] = 0' in out and ' = 1' not in out, out)
+    mon.quit()
+    mon = HMP(binary, stopped=False, fw=sv39_firmware())
+    deadline = time.time() + 10
+    while True:
+        out = mon.cmd('info irq')
+        if 'high' in out or time.time() > deadline:
+            break
+        time.sleep(0.05)
+    lines = out.splitlines()
+    hart = lines.index('/machine/soc/harts[0] (rv64-riscv-cpu)') \
+        if '/machine/soc/harts[0] (rv64-riscv-cpu)' in lines else -1
+    check('info irq: the hart input MSIP (3) is high after the guest '
+          'set msip', hart >= 0 and
+          lines[hart + 1] == '  in  unnamed-gpio[0..15]: high 3', out)
+    check('info irq: the swi output shows level 1',
+          'out unnamed-gpio[0] -> /machine/soc/harts[0]/unnamed-gpio-in[3] '
+          '= 1' in out, out)
+    check('info irq: the mtimer output stays 0',
+          'unnamed-gpio-in[7] = 0' in out, out)
     mon.quit()
 
 
@@ -569,7 +602,7 @@ def main():
                      (run_all_commands, (binary, False)),
                      (qom_walk, (binary,)), (golden, (binary, update)),
                      (hotplug_churn, (binary,)), (smp_cpu, (binary,)),
-                     (x_virtual, (binary,)),
+                     (x_virtual, (binary,)), (irq_levels, (binary,)),
                      (line_editing, (binary,)),
                      (monitor_stdio_and_none, (binary,)),
                      (mux_pty, (binary,))]:

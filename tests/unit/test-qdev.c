@@ -1121,12 +1121,16 @@ static void test_gpio(void)
     qemu_irq_raise(s->irq);
     qemu_set_irq(s->named_out[1], 1);
 
-    /* Device to device. */
+    /* Device to device; the line records the level last set (info irq). */
+    g_assert_cmpint(qdev_get_gpio_in(dev2, 0)->level, ==, 0);
     qdev_connect_gpio_out_named(dev, "led", 1, qdev_get_gpio_in(dev2, 0));
     qemu_irq_raise(s->named_out[1]);
     g_assert_cmpint(s2->in_level[0], ==, 1);
+    g_assert_cmpint(qdev_get_gpio_in(dev2, 0)->level, ==, 1);
+    g_assert_cmpint(qdev_get_gpio_in(dev2, 1)->level, ==, 0);
     qemu_irq_lower(s->named_out[1]);
     g_assert_cmpint(s2->in_level[0], ==, 0);
+    g_assert_cmpint(qdev_get_gpio_in(dev2, 0)->level, ==, 0);
     g_assert_true(qdev_get_gpio_out_connector(dev, "led", 1) ==
                   qdev_get_gpio_in(dev2, 0));
 
@@ -1138,8 +1142,10 @@ static void test_gpio(void)
     qemu_irq_pulse(s->irq);
     g_assert_cmpint(sink_calls, ==, 2);
     g_assert_cmpint(sink_level[2], ==, 0);
+    g_assert_cmpint(sink->level, ==, 0);
     qemu_irq_raise(s->irq);
     g_assert_cmpint(sink_level[2], ==, 1);
+    g_assert_cmpint(sink->level, ==, 1);
     g_assert_true(sysbus_has_irq(SYS_BUS_DEVICE(dev), 0));
     g_assert_false(sysbus_has_irq(SYS_BUS_DEVICE(dev), 1));
 
