@@ -3,6 +3,9 @@
  * The stdio chardev: input from fd 0 (raw terminal mode when it is a tty),
  * output to fd 1.  Only one may exist.  Options: signal=on|off (whether
  * Ctrl-C raises SIGINT while in raw mode; on by default, as QEMU).
+ * The terminal's own mode is restored at exit, on fatal and termination
+ * signals, and for a job-control stop (Ctrl-Z, SIGTSTP); SIGCONT takes
+ * raw mode back when we are in the foreground.
  */
 #include "qomu/osdep.h"
 #include "chardev/char.h"
@@ -27,13 +30,17 @@ static bool stdio_in_use;
 
 /* Read by signal handlers: keep them simple. */
 static struct termios saved_tty;
+static struct termios raw_tty;
 static volatile sig_atomic_t tty_saved;
 static volatile sig_atomic_t tty_raw;
+/* Raw mode was given up for a job-control stop (SIGTSTP), not for good. */
+static volatile sig_atomic_t tty_suspended;
 static int tty_fd = -1;
 static bool restore_installed;
 
 void qemu_chr_stdio_term_restore(void)
 {
+    tty_suspended = 0;
     if (tty_saved && tty_raw) {
         tcsetattr(tty_fd, TCSANOW, &saved_tty);
         tty_raw = 0;
@@ -52,6 +59,91 @@ static void term_fatal_signal(int sig)
     raise(sig);
 }
 
+/*
+ * Back to raw mode after a stop (ours, or a SIGSTOP after which the shell
+ * may have reset the terminal), unless we were continued in the
+ * background (`bg`): there tcsetattr() would stop us again with SIGTTOU,
+ * and the next SIGCONT (`fg`) tries again.  A pty that is not our
+ * controlling terminal has no foreground group (tcgetpgrp() fails): raw
+ * mode is taken back then too.
+ */
+static void term_resume_raw(void)
+{
+    pid_t fg;
+
+    if (!tty_suspended && !tty_raw) {
+        return;
+    }
+    fg = tcgetpgrp(tty_fd);
+    if (fg != -1 && fg != getpgrp()) {
+        if (tty_raw) {
+            tty_raw = 0;
+            tty_suspended = 1;
+        }
+        return;
+    }
+    tty_suspended = 0;
+    tty_raw = 1;
+    tcsetattr(tty_fd, TCSANOW, &raw_tty);
+}
+
+/*
+ * Ctrl-Z: give the terminal back to the shell in its own mode, stop with
+ * the default action, and take raw mode back when continued.
+ */
+static void term_stop_signal(int sig)
+{
+    int saved_errno = errno;
+    struct sigaction act = { 0 }, dfl = { 0 };
+    sigset_t unblock;
+
+    if (tty_saved && tty_raw) {
+        tcsetattr(tty_fd, TCSANOW, &saved_tty);
+        tty_raw = 0;
+        tty_suspended = 1;
+    }
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &act);
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(SIGTSTP);
+    /* Stopped here until SIGCONT. */
+    sigaction(SIGTSTP, &act, NULL);
+    term_resume_raw();
+    errno = saved_errno;
+}
+
+/* SIGCONT also after a stop we did not see (SIGSTOP, or a `fg` later). */
+static void term_cont_signal(int sig)
+{
+    int saved_errno = errno;
+
+    term_resume_raw();
+    errno = saved_errno;
+}
+
+static void term_install_job_control(void)
+{
+    struct sigaction act = { 0 }, old;
+
+    sigemptyset(&act.sa_mask);
+    /* Leave a handler someone else installed (or SIG_IGN) alone. */
+    if (sigaction(SIGTSTP, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+        old.sa_handler == SIG_DFL) {
+        act.sa_handler = term_stop_signal;
+        act.sa_flags = SA_RESTART;
+        sigaction(SIGTSTP, &act, NULL);
+    }
+    if (sigaction(SIGCONT, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+        old.sa_handler == SIG_DFL) {
+        act.sa_handler = term_cont_signal;
+        act.sa_flags = SA_RESTART;
+        sigaction(SIGCONT, &act, NULL);
+    }
+}
+
 static void term_install_restore(void)
 {
     static const int fatal[] = { SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -64,6 +156,7 @@ static void term_install_restore(void)
     }
     restore_installed = true;
     atexit(term_atexit);
+    term_install_job_control();
     qemu_set_fatal_signal_hook(qemu_chr_stdio_term_restore);
 
     act.sa_handler = term_fatal_signal;
@@ -113,6 +206,8 @@ bool qemu_chr_stdio_term_raw(int fd, bool allow_signals)
     tty.c_cflag |= CS8;
     tty.c_cc[VMIN] = 1;
     tty.c_cc[VTIME] = 0;
+    raw_tty = tty;
+    tty_suspended = 0;
     tty_raw = 1;
     tcsetattr(fd, TCSANOW, &tty);
     return true;

@@ -841,6 +841,123 @@ static void test_stdio_restore_signals(void)
     check_stdio_exit(EXIT_ORDERLY, 42, 0);
 }
 
+static bool tty_is_raw(int fd)
+{
+    struct termios t;
+
+    g_assert_cmpint(tcgetattr(fd, &t), ==, 0);
+    return !(t.c_lflag & (ICANON | ECHO));
+}
+
+/* Wait (5 s at most) until the pty is in raw mode again. */
+static bool wait_tty_raw(int fd)
+{
+    int64_t deadline = get_clock() + 5 * NANOSECONDS_PER_SECOND;
+
+    while (!tty_is_raw(fd)) {
+        if (get_clock() > deadline) {
+            return false;
+        }
+        g_usleep(1000);
+    }
+    return true;
+}
+
+/*
+ * Job control through a pty: SIGTSTP (Ctrl-Z) gives the terminal back in
+ * its own mode and stops; SIGCONT takes raw mode back.  After a SIGSTOP
+ * with the terminal reset behind our back (as a shell does), SIGCONT
+ * takes raw mode back too.  The child is in its own process group, so
+ * the group is not orphaned and the stop is not discarded.
+ */
+static void test_stdio_stop_cont(void)
+{
+    int master, slave, report[2], go[2];
+    struct termios before, now;
+    pid_t pid;
+    int status;
+    char r = 0;
+
+    g_assert_cmpint(openpty(&master, &slave, NULL, NULL, NULL), ==, 0);
+    g_assert_cmpint(pipe(report), ==, 0);
+    g_assert_cmpint(pipe(go), ==, 0);
+    g_assert_cmpint(tcgetattr(slave, &before), ==, 0);
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        Chardev *chr;
+
+        setpgid(0, 0);
+        close(master);
+        close(report[0]);
+        close(go[1]);
+        dup2(slave, 0);
+        dup2(slave, 1);
+        chr = qemu_chr_new_from_opts("stdio,id=con", NULL);
+        r = chr && tty_is_raw(0) ? 'R' : 'N';
+        if (write(report[1], &r, 1) != 1 || read(go[0], &r, 1) != 1) {
+            _exit(99);
+        }
+        r = tty_is_raw(0) ? 'R' : 'N';
+        if (write(report[1], &r, 1) != 1) {
+            _exit(98);
+        }
+        chardev_cleanup_all();
+        exit(0);
+    }
+    close(report[1]);
+    close(go[0]);
+    g_assert_cmpint(read(report[0], &r, 1), ==, 1);
+    g_assert_cmpint(r, ==, 'R');
+    g_assert_true(tty_is_raw(slave));
+
+    /* Ctrl-Z: stopped, with the terminal as it was before raw mode. */
+    g_assert_cmpint(kill(pid, SIGTSTP), ==, 0);
+    g_assert_cmpint(waitpid(pid, &status, WUNTRACED), ==, pid);
+    g_assert_true(WIFSTOPPED(status));
+    g_assert_cmpint(WSTOPSIG(status), ==, SIGTSTP);
+    g_assert_cmpint(tcgetattr(slave, &now), ==, 0);
+    g_assert_cmphex(now.c_lflag, ==, before.c_lflag);
+    g_assert_cmphex(now.c_iflag, ==, before.c_iflag);
+    g_assert_cmphex(now.c_oflag, ==, before.c_oflag);
+
+    /* fg: raw again. */
+    g_assert_cmpint(kill(pid, SIGCONT), ==, 0);
+    g_assert_true(wait_tty_raw(slave));
+
+    /* SIGSTOP (not seen), the "shell" resets the terminal, SIGCONT. */
+    g_assert_cmpint(kill(pid, SIGSTOP), ==, 0);
+    g_assert_cmpint(waitpid(pid, &status, WUNTRACED), ==, pid);
+    g_assert_true(WIFSTOPPED(status));
+    g_assert_cmpint(tcsetattr(slave, TCSANOW, &before), ==, 0);
+    g_assert_false(tty_is_raw(slave));
+    g_assert_cmpint(kill(pid, SIGCONT), ==, 0);
+    g_assert_true(wait_tty_raw(slave));
+
+    /* A second Ctrl-Z works as the first (the handler is back). */
+    g_assert_cmpint(kill(pid, SIGTSTP), ==, 0);
+    g_assert_cmpint(waitpid(pid, &status, WUNTRACED), ==, pid);
+    g_assert_true(WIFSTOPPED(status));
+    g_assert_false(tty_is_raw(slave));
+    g_assert_cmpint(kill(pid, SIGCONT), ==, 0);
+    g_assert_true(wait_tty_raw(slave));
+
+    /* The child saw raw mode too, and its exit restores the terminal. */
+    g_assert_cmpint(write(go[1], "g", 1), ==, 1);
+    g_assert_cmpint(read(report[0], &r, 1), ==, 1);
+    g_assert_cmpint(r, ==, 'R');
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    g_assert_true(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    g_assert_cmpint(tcgetattr(slave, &now), ==, 0);
+    g_assert_cmphex(now.c_lflag, ==, before.c_lflag);
+    g_assert_cmphex(now.c_iflag, ==, before.c_iflag);
+    close(report[0]);
+    close(go[1]);
+    close(master);
+    close(slave);
+}
+
 static void echo_upper(void *opaque, const uint8_t *buf, int size)
 {
     CharBackend *be = opaque;
@@ -1002,6 +1119,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/stdio/restore-signals",
                     test_stdio_restore_signals);
     g_test_add_func("/chardev/stdio/mux-pty", test_stdio_mux_pty);
+    g_test_add_func("/chardev/stdio/stop-cont", test_stdio_stop_cont);
     g_test_add_func("/chardev/cleanup", test_cleanup_leaves_nothing);
     ret = g_test_run();
     chardev_cleanup_all();
