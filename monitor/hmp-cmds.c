@@ -254,9 +254,8 @@ static int print_device_irqs(Object *obj, void *opaque)
                     g_string_append_printf(high, " %d", i);
                 }
             }
-            monitor_printf(mon, "  in  %s[0..%d]: %s%s\n", name,
-                           l->num_in - 1, high->len ? "high" : "all low",
-                           high->str);
+            monitor_printf(mon, "  in  %s[0..%d]: %s%s\n", name, l->num_in - 1,
+                           high->len ? "high" : "all low", high->str);
         }
         for (int i = 0; i < l->num_out; i++) {
             qemu_irq pin = *l->out[i];

@@ -184,6 +184,59 @@ static void put_words(uint64_t addr, const uint32_t *w, size_t n)
 
 /* ---- QOM ------------------------------------------------------------ */
 
+static void put_pte(uint64_t addr, uint64_t pa, uint64_t flags)
+{
+    uint64_t pte = (pa >> 12) << PTE_PPN_SHIFT | flags;
+
+    g_assert_cmpint(address_space_write(&address_space_memory, addr,
+                                        MEMTXATTRS_UNSPECIFIED, &pte, 8),
+                    ==, MEMTX_OK);
+}
+
+static uint64_t get_pte(uint64_t addr)
+{
+    uint64_t pte = 0;
+
+    g_assert_cmpint(address_space_read(&address_space_memory, addr,
+                                       MEMTXATTRS_UNSPECIFIED, &pte, 8),
+                    ==, MEMTX_OK);
+    return pte;
+}
+
+/*
+ * The generic hook on the QOM CPU: cpu_get_phys_page_debug() gives the
+ * page of a virtual address through the hart's Sv39 tables in board RAM,
+ * page-aligned, -1 when unmapped, 1:1 in M-mode; A/D bits stay as they
+ * were.
+ */
+static void test_get_phys_page_debug(void)
+{
+    Board *b = board_new(TYPE_RISCV_CPU_BASE64, NULL);
+    uint64_t root = RAM_BASE + 0x100000, l1 = root + 0x1000,
+             l0 = root + 0x2000;
+    CPUState *cs;
+
+    board_realize(b);
+    cs = CPU(b->cpu);
+    put_pte(root + 8 * 0, l1, PTE_V);
+    put_pte(root + 8 * 2, RAM_BASE, PTE_V | PTE_R | PTE_W | PTE_X);
+    put_pte(l1 + 8 * 0, l0, PTE_V);
+    put_pte(l0 + 8 * 3, RAM_BASE + 0x345000, PTE_V | PTE_R);
+
+    g_assert_cmphex(cpu_get_phys_page_debug(cs, 0x3abc), ==, 0x3000);
+    b->cpu->env.satp = ((uint64_t)SATP_MODE_SV39 << SATP_MODE_SHIFT) |
+                       (root >> 12);
+    b->cpu->env.priv = PRV_S;
+    g_assert_cmphex(cpu_get_phys_page_debug(cs, 0x3abc), ==,
+                    RAM_BASE + 0x345000);
+    g_assert_cmphex(cpu_get_phys_page_debug(cs, RAM_BASE + 0x12345), ==,
+                    RAM_BASE + 0x12000);
+    g_assert_cmphex(cpu_get_phys_page_debug(cs, 0x4000), ==, (hwaddr)-1);
+    g_assert_cmphex(get_pte(l0 + 8 * 3) & (PTE_A | PTE_D), ==, 0);
+    g_assert_cmphex(get_pte(root + 8 * 2) & (PTE_A | PTE_D), ==, 0);
+    board_free(b);
+}
+
 static void test_types(void)
 {
     ObjectClass *oc = object_class_by_name(TYPE_RISCV_CPU);
@@ -437,6 +490,8 @@ int main(int argc, char **argv)
     g_test_add_func("/riscv-cpu/qom/realize-errors", test_realize_errors);
     g_test_add_func("/riscv-cpu/gpio-and-write-hook", test_gpio_and_hook);
     g_test_add_func("/riscv-cpu/hole-fault", test_hole_fault);
+    g_test_add_func("/riscv-cpu/get-phys-page-debug",
+                    test_get_phys_page_debug);
     for (size_t i = 0; i < ARRAY_SIZE(firmware); i++) {
         g_autofree char *path = g_strdup_printf("/riscv-cpu/firmware/%s",
                                                 firmware[i].name);
