@@ -220,7 +220,7 @@ class Gen:
 
     def gen_misaligned(self):
         """A load or store at a misaligned address inside the buffer
-        (both emulators perform these in M-mode)."""
+        (both emulators perform these; neither traps)."""
         ops = dict(LOADS, **STORES)
         op = self.rng.choice([o for o in ops if ops[o] > 1])
         width = ops[op]
