@@ -8,6 +8,7 @@ usage: test-cmdline.py QOMU_BINARY SPIKE_TEST_ELF
 import re
 import subprocess
 import sys
+import tempfile
 
 BIN = sys.argv[1]
 # A program that passes on the spike board, for cases that get that far.
@@ -79,6 +80,34 @@ CASES = [
     # monitor on the stdio mux must not print its banner at exit).
     (["-M", "spike", "-nographic", "-bios", "none", "-kernel", "K"], 0, None,
      r"\A[^\n]*: PASS \(\d+ checks\)\r?\n\Z"),
+    # -device and firmware errors on the virt board.
+    (["-M", "virt", "-device", "pci-device"], 1,
+     r"-device pci-device: device type 'pci-device' is abstract", None),
+    (["-M", "virt", "-device", "ns16550a"], 1,
+     r"-device ns16550a: device type 'ns16550a' cannot be created with "
+     r"-device or device_add: .+", None),
+    (["-M", "virt", "-device", "edu,foo=1"], 1,
+     r"-device edu,foo=1: device type 'edu' has no property 'foo'; its "
+     r"properties are: .*dma_mask", None),
+    (["-M", "virt", "-device", "edu,dma_mask=x"], 1,
+     r"-device edu,dma_mask=x: Parameter 'dma_mask' expects an integer, "
+     r"got 'x'", None),
+    (["-M", "virt", "-device", "edu,id=a", "-device", "edu,id=a"], 1,
+     r"-device edu,id=a: duplicate device id 'a'", None),
+    (["-M", "spike", "-kernel", "K", "-device", "edu"], 1,
+     r"-device edu: no bus of type PCI for device type 'edu'", None),
+    (["-M", "virt", "-device", "edu,bus=nosuch"], 1,
+     r"-device edu,bus=nosuch: Bus 'nosuch' not found", None),
+    (["-M", "virt", "-device", "edu,addr=1.0", "-device",
+      "pci-testdev,addr=1.0"], 1,
+     r"-device pci-testdev,addr=1.0: PCI address 01.0 on bus 'pcie.0' is "
+     r"already in use by device '.*edu.*' \(type 'edu'\); free slots: "
+     r"02-1f", None),
+    (["-M", "virt", "-bios", "/nonexistent.bin"], 1,
+     r"-bios /nonexistent.bin: firmware '/nonexistent.bin' not found", None),
+    (["-M", "virt", "-m", "16M", "-kernel", "BIG"], 1,
+     r"-kernel .*: image of 20971520 bytes does not fit in RAM at "
+     r"0x80200000 \(RAM ends at 0x81000000; try a larger -m\)", None),
     (["-M", "spike", "-cpu", "rv64,c=maybe", "-kernel", "K"], 1,
      r"c.*maybe", None),
 ]
@@ -94,10 +123,14 @@ def run(args):
 
 
 def main():
+    big = tempfile.NamedTemporaryFile(prefix="qomu-big-", suffix=".bin")
+    big.truncate(20 * 1024 * 1024)
+    big.flush()
     print(f"1..{len(CASES)}")
     failed = 0
     for i, (args, status, err_re, out_re) in enumerate(CASES, 1):
-        args = [KERNEL if a == "K" else a for a in args]
+        args = [KERNEL if a == "K" else big.name if a == "BIG" else a
+                for a in args]
         name = " ".join(args)
         p = run(args)
         problems = []
