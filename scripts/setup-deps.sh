@@ -13,7 +13,6 @@ python3
 libglib2.0-dev
 libfdt-dev
 libcapstone-dev
-libjson-glib-dev
 libelf-dev
 gcc-riscv64-unknown-elf
 binutils-riscv64-unknown-elf
