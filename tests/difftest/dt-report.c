@@ -15,6 +15,8 @@ extern uint64_t dt_csr_vals[];
 extern const char dt_csr_names[];
 extern const char dt_mode[];
 extern uint64_t dt_seed;
+extern uint64_t dt_ck[];
+extern uint64_t dt_ck_count;
 extern uint64_t dt_trap_count;
 extern uint64_t dt_trap_max;
 extern uint64_t dt_trap_log[];
@@ -68,6 +70,9 @@ int dt_report(void)
     }
     dt_line("memsum", dt_checksum((const uint8_t *)dt_scratch,
                                   dt_scratch_dwords * 8));
+    for (i = 0; i < dt_ck_count; i++) {
+        dt_line_n("ck", i, dt_checksum((const uint8_t *)&dt_ck[i * 32], 256));
+    }
     for (i = 0; i < dt_csr_count; i++) {
         rt_puts("csr ");
         dt_line(name, dt_csr_vals[i]);

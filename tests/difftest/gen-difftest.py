@@ -26,6 +26,9 @@ SCRATCH_DWORDS = 32             # the private scratch buffer: 256 bytes
 SCRATCH_BYTES = SCRATCH_DWORDS * 8
 MAX_TRAPS = 64                  # trap records kept (the count goes on)
 BRANCH_REACH = 6                # forward branch distance, in items
+CK_EVERY = 10                   # a register checkpoint every N items
+CK_BASE = 3                     # gp: the checkpoint base, never written
+WRITABLE = [r for r in range(1, 32) if r != CK_BASE]
 
 # CSRs the body reads and writes, and the dump prints.  mtval is kept out:
 # the epilogue uses it to save x31.  In trap mode the handler owns
@@ -106,14 +109,17 @@ class Gen:
         return self.rng.getrandbits(64)
 
     def reg(self, allow_zero=False):
-        lo = 0 if allow_zero else 1
-        if allow_zero and self.rng.random() < 0.03:
-            return 0
-        return self.rng.randint(1, 31) if lo == 1 else self.rng.randint(0, 31)
+        """With @allow_zero a source (any register, x0 now and then);
+        without, a destination or base register (never CK_BASE)."""
+        if allow_zero:
+            if self.rng.random() < 0.03:
+                return 0
+            return self.rng.randint(1, 31)
+        return self.rng.choice(WRITABLE)
 
     def rd(self):
         """A destination: sometimes x0, whose writes must be dropped."""
-        return 0 if self.rng.random() < 0.03 else self.rng.randint(1, 31)
+        return 0 if self.rng.random() < 0.03 else self.rng.choice(WRITABLE)
 
     def creg(self):
         return self.rng.randint(8, 15)
@@ -189,9 +195,9 @@ class Gen:
         rs1, rs2 = self.reg(True), self.reg(True)
         lines = []
         r = self.rng.random()
-        if r < 0.15 and rs2 != 0:
+        if r < 0.15 and rs2 in WRITABLE:
             lines.append("li x%d, 0" % rs2)              # division by zero
-        elif r < 0.3 and rs1 != 0 and rs2 != 0 and rs1 != rs2:
+        elif r < 0.3 and rs1 in WRITABLE and rs2 in WRITABLE and rs1 != rs2:
             # Signed overflow: most negative / -1 (64- and 32-bit forms).
             if op.endswith("w"):
                 lines.append("li x%d, 0x%x" % (rs1, self.rng.choice(
@@ -312,7 +318,7 @@ class Gen:
             self.item(["c.li x%d, %d" % (self.reg(), rng.randint(-32, 31))],
                       "rvc")
         elif k == 2:
-            rd = rng.choice([i for i in range(1, 32) if i != 2])
+            rd = rng.choice([i for i in WRITABLE if i != 2])
             imm = rng.choice([i for i in range(1, 32)] +
                              [i for i in range(0xfffe0, 0x100000)])
             self.item(["c.lui x%d, 0x%x" % (rd, imm)], "rvc")
@@ -411,12 +417,12 @@ class Gen:
             op = rng.choice(["csrrw", "csrrs", "csrrc"])
             rs = self.reg(True)
             lines = []
-            if csr in ("mtvec", "stvec") and op != "csrrc" and rs != 0:
+            if csr in ("mtvec", "stvec") and op != "csrrc" and rs in WRITABLE:
                 # Keep the mode field legal (direct/vectored) most of the
                 # time; modes 2 and 3 are ignored writes on both.
                 if rng.random() < 0.85:
                     lines.append("andi x%d, x%d, -3" % (rs, rs))
-            if csr in ("mepc", "sepc") and op != "csrrc" and rs != 0:
+            if csr in ("mepc", "sepc") and op != "csrrc" and rs in WRITABLE:
                 # QEMU 7.2 keeps xepc[0], which the spec makes zero
                 # (docs/devel/difftest.md, known differences).
                 lines.append("andi x%d, x%d, -2" % (rs, rs))
@@ -500,9 +506,9 @@ class Gen:
         with another instruction (sw + fence.i) and runs again, through a
         loop of exactly two passes (the only backward branch)."""
         rng = self.rng
-        rc, rx, ry = rng.sample(range(1, 32), 3)
-        old = self.alu_word({rc})
-        new = self.alu_word({rc})
+        rc, rx, ry = rng.sample(WRITABLE, 3)
+        old = self.alu_word({rc, CK_BASE})
+        new = self.alu_word({rc, CK_BASE})
         self.item(["li x%d, 2" % rc,
                    ".balign 4",
                    "1:",
@@ -608,7 +614,7 @@ class Gen:
     def gen_hint(self):
         """HINT encodings (legal, no effect besides the register rules)."""
         rng = self.rng
-        rd = rng.randint(1, 31)
+        rd = rng.choice(WRITABLE)
         c16 = [
             0x0002 | (rd << 7),                          # c.slli shamt 0
             0x8001 | (rng.randint(0, 7) << 7),           # c.srli shamt 0
@@ -691,6 +697,14 @@ class Gen:
         w("    .zero %d" % (len(csrs) * 8))
         w("dt_saved:")
         w("    .zero 48")
+        nck = max(1, (len(self.items) - 1) // CK_EVERY)
+        w("    .globl dt_ck_count")
+        w("dt_ck_count:")
+        w("    .dword %d" % nck)
+        w("    .globl dt_ck")
+        w("    .balign 64")
+        w("dt_ck:")
+        w("    .zero %d" % (nck * 256))
         w("    .globl dt_trap_count")
         w("dt_trap_count:")
         w("    .dword 0")
@@ -756,13 +770,22 @@ class Gen:
             w("    la t0, .Ldt_body")
             w("    csrw mepc, t0")
         for r in range(1, 32):
-            w("    li x%d, 0x%x" % (r, self.value()))
+            v = self.value()
+            if r == CK_BASE:
+                w("    la x%d, dt_ck" % r)
+            else:
+                w("    li x%d, 0x%x" % (r, v))
         if self.priv < 3:
             w("    mret")
         w(".Ldt_body:")
         w("    /* The random body: %d items. */" % len(self.items))
         for i, (kind, lines) in enumerate(self.items):
             w(".Ldt_%d:  /* @%d %s */" % (i, i, kind))
+            if i and i % CK_EVERY == 0:
+                # Checkpoint: the registers into the next 256-byte slot.
+                for r in WRITABLE:
+                    w("    sd x%d, %d(x%d)" % (r, r * 8, CK_BASE))
+                w("    addi x%d, x%d, 256" % (CK_BASE, CK_BASE))
             for line in lines:
                 w("    " + self.resolve(line))
         w(".Ldt_%d:  /* @end */" % len(self.items))
