@@ -12,9 +12,12 @@
  * A decoded instruction.  Compressed instructions are expanded to their
  * 32-bit equivalent at decode time and differ only in @len (2) and @raw.
  * Writes to x0 are redirected to the sink register 32 at decode time, so
- * handlers write gpr[rd] unconditionally.
+ * handlers write gpr[rd] unconditionally.  A handler gets the
+ * instruction's address in @pc and the chain's remaining budget in
+ * @budget (registers, not env: see SYNC() in interp.c).
  */
-typedef void (*RISCVInsnFn)(CPURISCVState *env, const RISCVInsn *in);
+typedef void (*RISCVInsnFn)(CPURISCVState *env, const RISCVInsn *in,
+                            uint64_t pc, int64_t budget);
 
 struct RISCVInsn {
     RISCVInsnFn fn;

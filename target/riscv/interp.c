@@ -15,8 +15,21 @@
 #include "internal.h"
 
 #define R(f)  (env->gpr[in->f])
-#define HANDLER(name) \
-    static void op_##name(CPURISCVState *env, const RISCVInsn *in)
+#define HANDLER(name)                                                      \
+    static void op_##name(CPURISCVState *env, const RISCVInsn *in,         \
+                          uint64_t pc, int64_t budget)
+
+/*
+ * A chain keeps the guest pc and the budget in registers (the handlers'
+ * @pc and @budget arguments); env->pc and env->budget are only valid
+ * when the chain ends and around SYNC() ... RESYNC().  SYNC() writes them
+ * back before anything out of line that may trap, read pc or the
+ * instruction count, or call riscv_request_check(); RESYNC() picks up the
+ * budget afterwards (zero if a check was requested, which ends the chain
+ * after this instruction).
+ */
+#define SYNC()   (env->pc = pc, env->budget = budget)
+#define RESYNC() (budget = env->budget)
 
 /*
  * Retire the instruction, then run @nx: a call in tail position, which
@@ -26,25 +39,31 @@
  * The chain ends when the budget does: at most RISCV_CHAIN_MAX
  * instructions, so even without tail calls the stack stays bounded.
  */
-#define CHAIN(nx)                                                          \
+#define CHAIN(nx, npc)                                                     \
     do {                                                                   \
         const RISCVInsn *nx_ = (nx);                                       \
+        uint64_t npc_ = (npc);                                             \
                                                                            \
-        if (likely(--env->budget > 0)) {                                   \
-            nx_->fn(env, nx_);                                             \
+        if (likely(--budget > 0)) {                                        \
+            nx_->fn(env, nx_, npc_, budget);                               \
+        } else {                                                           \
+            env->pc = npc_;                                                \
+            env->budget = budget;                                          \
         }                                                                  \
     } while (0)
 #define NEXT()                                                             \
     do {                                                                   \
-        env->pc += in->len;                                                \
-        CHAIN(in + (in->len >> 1));                                        \
+        unsigned len_ = in->len;                                           \
+                                                                           \
+        CHAIN(in + (len_ >> 1), pc + len_);                                \
     } while (0)
 #define RISCV_CHAIN_MAX 256
 
 /* ---- Memory fast paths: TLB hit = host pointer into guest RAM -------- */
 
 #define DEFINE_LOAD(bits)                                                   \
-static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va)   \
+static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va,   \
+                                        uint64_t pc, int64_t *budget)      \
 {                                                                           \
     const RISCVTLBEntry *t =                                                \
         &env->tlb_read[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];         \
@@ -55,12 +74,17 @@ static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va)   \
         memcpy(&v, (void *)(t->addend + va), sizeof(v));                    \
         return v;                                                           \
     }                                                                       \
-    return riscv_load_slow(env, va, bits / 8);                              \
+    env->pc = pc;                                                           \
+    env->budget = *budget;                                                  \
+    v = riscv_load_slow(env, va, bits / 8);                                 \
+    *budget = env->budget;                                                  \
+    return v;                                                               \
 }
 
 #define DEFINE_STORE(bits)                                                  \
 static inline void store##bits(CPURISCVState *env, uint64_t va,            \
-                               uint##bits##_t v)                            \
+                               uint##bits##_t v, uint64_t pc,               \
+                               int64_t *budget)                             \
 {                                                                           \
     const RISCVTLBEntry *t =                                                \
         &env->tlb_write[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];        \
@@ -70,7 +94,10 @@ static inline void store##bits(CPURISCVState *env, uint64_t va,            \
         memcpy((void *)(t->addend + va), &v, sizeof(v));                    \
         return;                                                             \
     }                                                                       \
+    env->pc = pc;                                                           \
+    env->budget = *budget;                                                  \
     riscv_store_slow(env, va, bits / 8, v);                                 \
+    *budget = env->budget;                                                  \
 }
 
 DEFINE_LOAD(8)
@@ -85,53 +112,55 @@ DEFINE_STORE(64)
 /* ---- Control transfer ------------------------------------------------ */
 
 /* Without C, IALIGN is 32: a target not 4-aligned traps on the jump. */
-static inline void check_target(CPURISCVState *env, uint64_t target)
-{
-    if (unlikely((target & 2) && !(env->misa_ext & RVC))) {
-        riscv_raise_exception(env, RISCV_EXCP_INST_ADDR_MIS, target);
-    }
-}
+#define CHECK_TARGET(target)                                               \
+    do {                                                                   \
+        if (unlikely(((target) & 2) && !(env->misa_ext & RVC))) {          \
+            SYNC();                                                        \
+            riscv_raise_exception(env, RISCV_EXCP_INST_ADDR_MIS, (target)); \
+        }                                                                  \
+    } while (0)
 
 /* Go to @target (already checked); a target in the same page chains. */
-static inline void jump_to(CPURISCVState *env, const RISCVInsn *in,
-                           uint64_t target)
-{
-    uint64_t pc = env->pc;
-
-    env->pc = target;
-    if (((target ^ pc) & RISCV_PAGE_MASK) == 0) {
-        CHAIN(in + ((int64_t)(target - pc) >> 1));
-    } else {
-        env->budget--;
-    }
-}
+#define JUMP_TO(target)                                                    \
+    do {                                                                   \
+        uint64_t t_ = (target);                                            \
+                                                                           \
+        if (((t_ ^ pc) & RISCV_PAGE_MASK) == 0) {                          \
+            CHAIN(in + ((int64_t)(t_ - pc) >> 1), t_);                     \
+        } else {                                                           \
+            env->pc = t_;                                                  \
+            env->budget = budget - 1;                                      \
+        }                                                                  \
+    } while (0)
 
 HANDLER(illegal)
 {
+    SYNC();
     riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, in->raw);
 }
 
 /* RV64I: U-type, jumps, branches (unprivileged spec 2.4-2.5) */
 HANDLER(lui)   { R(rd) = (int64_t)in->imm; NEXT(); }
-HANDLER(auipc) { R(rd) = env->pc + (int64_t)in->imm; NEXT(); }
+HANDLER(auipc) { R(rd) = pc + (int64_t)in->imm; NEXT(); }
 
 HANDLER(jal)
 {
-    uint64_t link = env->pc + in->len;
+    uint64_t link = pc + in->len;
+    uint64_t target = pc + (int64_t)in->imm;
 
-    check_target(env, env->pc + (int64_t)in->imm);
+    CHECK_TARGET(target);
     R(rd) = link;
-    jump_to(env, in, env->pc + (int64_t)in->imm);
+    JUMP_TO(target);
 }
 
 HANDLER(jalr)
 {
     uint64_t target = (R(rs1) + (int64_t)in->imm) & ~1ULL;
-    uint64_t link = env->pc + in->len;
+    uint64_t link = pc + in->len;
 
-    check_target(env, target);
+    CHECK_TARGET(target);
     R(rd) = link;
-    jump_to(env, in, target);
+    JUMP_TO(target);
 }
 
 #define BRANCH(name, cond)                                                 \
@@ -140,8 +169,10 @@ HANDLER(name)                                                              \
     uint64_t a = R(rs1), b = R(rs2);                                       \
                                                                            \
     if (cond) {                                                            \
-        check_target(env, env->pc + (int64_t)in->imm);                     \
-        jump_to(env, in, env->pc + (int64_t)in->imm);                      \
+        uint64_t target = pc + (int64_t)in->imm;                           \
+                                                                           \
+        CHECK_TARGET(target);                                              \
+        JUMP_TO(target);                                                   \
     } else {                                                               \
         NEXT();                                                            \
     }                                                                      \
@@ -156,17 +187,17 @@ BRANCH(bgeu, a >= b)
 
 /* Loads and stores (2.6); misaligned ones are performed, not trapped. */
 #define ADDR() (R(rs1) + (int64_t)in->imm)
-HANDLER(lb)  { R(rd) = (int8_t)load8(env, ADDR()); NEXT(); }
-HANDLER(lh)  { R(rd) = (int16_t)load16(env, ADDR()); NEXT(); }
-HANDLER(lw)  { R(rd) = (int32_t)load32(env, ADDR()); NEXT(); }
-HANDLER(ld)  { R(rd) = load64(env, ADDR()); NEXT(); }
-HANDLER(lbu) { R(rd) = load8(env, ADDR()); NEXT(); }
-HANDLER(lhu) { R(rd) = load16(env, ADDR()); NEXT(); }
-HANDLER(lwu) { R(rd) = load32(env, ADDR()); NEXT(); }
-HANDLER(sb)  { store8(env, ADDR(), R(rs2)); NEXT(); }
-HANDLER(sh)  { store16(env, ADDR(), R(rs2)); NEXT(); }
-HANDLER(sw)  { store32(env, ADDR(), R(rs2)); NEXT(); }
-HANDLER(sd)  { store64(env, ADDR(), R(rs2)); NEXT(); }
+HANDLER(lb)  { R(rd) = (int8_t)load8(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(lh)  { R(rd) = (int16_t)load16(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(lw)  { R(rd) = (int32_t)load32(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(ld)  { R(rd) = load64(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(lbu) { R(rd) = load8(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(lhu) { R(rd) = load16(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(lwu) { R(rd) = load32(env, ADDR(), pc, &budget); NEXT(); }
+HANDLER(sb)  { store8(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
+HANDLER(sh)  { store16(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
+HANDLER(sw)  { store32(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
+HANDLER(sd)  { store64(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
 
 /* Integer computation (2.4, 5.2): a is rs1, b is rs2 or the immediate. */
 #define ALU(name, expr)                                                    \
@@ -306,7 +337,8 @@ static uint64_t amo_apply(int op, uint64_t old, uint64_t val, bool word)
     }
 }
 
-static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
+static void do_amo(CPURISCVState *env, const RISCVInsn *in, uint64_t pc,
+                   int64_t budget, int size)
 {
     int op = in->imm;   /* before the access: it may rewrite this slot */
     uint64_t va = R(rs1), old = 0, val;
@@ -315,6 +347,7 @@ static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
     void *host;
     hwaddr pa;
 
+    SYNC();     /* AMOs are rare: the slow paths below need it */
     if (likely(t->tag == (va & RISCV_PAGE_MASK) && !(va & (size - 1)))) {
         host = (void *)(t->addend + va);
     } else {
@@ -330,15 +363,18 @@ static void do_amo(CPURISCVState *env, const RISCVInsn *in, int size)
         riscv_store_slow(env, va, size, val);
     }
     R(rd) = size == 4 ? SEXT32(old) : old;
+    RESYNC();
     NEXT();
 }
 
-HANDLER(amo_w) { do_amo(env, in, 4); }
-HANDLER(amo_d) { do_amo(env, in, 8); }
-HANDLER(lr_w)  { R(rd) = SEXT32(riscv_lr(env, R(rs1), 4)); NEXT(); }
-HANDLER(lr_d)  { R(rd) = riscv_lr(env, R(rs1), 8); NEXT(); }
-HANDLER(sc_w)  { R(rd) = !riscv_sc(env, R(rs1), 4, R(rs2)); NEXT(); }
-HANDLER(sc_d)  { R(rd) = !riscv_sc(env, R(rs1), 8, R(rs2)); NEXT(); }
+HANDLER(amo_w) { do_amo(env, in, pc, budget, 4); }
+HANDLER(amo_d) { do_amo(env, in, pc, budget, 8); }
+
+#define SLOW(stmt) do { SYNC(); stmt; RESYNC(); NEXT(); } while (0)
+HANDLER(lr_w)  { SLOW(R(rd) = SEXT32(riscv_lr(env, R(rs1), 4))); }
+HANDLER(lr_d)  { SLOW(R(rd) = riscv_lr(env, R(rs1), 8)); }
+HANDLER(sc_w)  { SLOW(R(rd) = !riscv_sc(env, R(rs1), 4, R(rs2))); }
+HANDLER(sc_d)  { SLOW(R(rd) = !riscv_sc(env, R(rs1), 8, R(rs2))); }
 
 /* ---- Fences, Zicsr, system -------------------------------------------- */
 
@@ -348,12 +384,11 @@ HANDLER(fence) { NEXT(); }
 /* Stores already drop the code they hit; DMA may not, so start over. */
 HANDLER(fence_i)
 {
-    riscv_code_flush_all(env);
-    NEXT();
+    SLOW(riscv_code_flush_all(env));
 }
 
-static void do_csr(CPURISCVState *env, const RISCVInsn *in, uint64_t src,
-                   int kind, bool write)
+static void do_csr(CPURISCVState *env, const RISCVInsn *in, uint64_t pc,
+                   int64_t budget, uint64_t src, int kind, bool write)
 {
     uint64_t old;
     uint64_t mask = kind == 1 ? ~0ULL : src;
@@ -361,29 +396,33 @@ static void do_csr(CPURISCVState *env, const RISCVInsn *in, uint64_t src,
     int excp;
 
     /* kind 1: CSRRW, 2: CSRRS (set bits in mask), 3: CSRRC (clear). */
+    SYNC();
     excp = riscv_csr_op(env, in->imm, &old, val, write ? mask : 0, write);
     if (excp != RISCV_EXCP_NONE) {
         riscv_raise_exception(env, excp, in->raw);
     }
     R(rd) = old;
+    RESYNC();
     NEXT();
 }
 
-HANDLER(csrrw)  { do_csr(env, in, R(rs1), 1, true); }
-HANDLER(csrrs)  { do_csr(env, in, R(rs1), 2, in->rs1 != 0); }
-HANDLER(csrrc)  { do_csr(env, in, R(rs1), 3, in->rs1 != 0); }
-HANDLER(csrrwi) { do_csr(env, in, in->rs1, 1, true); }
-HANDLER(csrrsi) { do_csr(env, in, in->rs1, 2, in->rs1 != 0); }
-HANDLER(csrrci) { do_csr(env, in, in->rs1, 3, in->rs1 != 0); }
+HANDLER(csrrw)  { do_csr(env, in, pc, budget, R(rs1), 1, true); }
+HANDLER(csrrs)  { do_csr(env, in, pc, budget, R(rs1), 2, in->rs1 != 0); }
+HANDLER(csrrc)  { do_csr(env, in, pc, budget, R(rs1), 3, in->rs1 != 0); }
+HANDLER(csrrwi) { do_csr(env, in, pc, budget, in->rs1, 1, true); }
+HANDLER(csrrsi) { do_csr(env, in, pc, budget, in->rs1, 2, in->rs1 != 0); }
+HANDLER(csrrci) { do_csr(env, in, pc, budget, in->rs1, 3, in->rs1 != 0); }
 
 HANDLER(ecall)
 {
+    SYNC();
     riscv_raise_exception(env, RISCV_EXCP_U_ECALL + env->priv, 0);
 }
 
 HANDLER(ebreak)
 {
-    riscv_raise_exception(env, RISCV_EXCP_BREAKPOINT, env->pc);
+    SYNC();
+    riscv_raise_exception(env, RISCV_EXCP_BREAKPOINT, pc);
 }
 
 /* 3.3.2: xRET pops the privilege stack; MPRV clears when leaving M. */
@@ -394,7 +433,7 @@ HANDLER(mret)
     int least = (env->misa_ext & RVU) ? PRV_U : PRV_M;
 
     if (env->priv < PRV_M) {
-        op_illegal(env, in);
+        op_illegal(env, in, pc, budget);
     }
     s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0);
     s |= MSTATUS_MPIE;
@@ -405,7 +444,7 @@ HANDLER(mret)
     env->mstatus = s;
     env->priv = mpp;
     env->pc = env->mepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
-    env->budget--;
+    env->budget = budget - 1;
     riscv_update_data_mmu(env);
     riscv_request_check(env);
     qemu_log_mask(CPU_LOG_INT, "mret: hart:%" PRIu64 " -> priv %d, pc 0x%"
@@ -419,7 +458,7 @@ HANDLER(sret)
 
     if (env->priv < PRV_S ||
         (env->priv == PRV_S && (s & MSTATUS_TSR))) {
-        op_illegal(env, in);
+        op_illegal(env, in, pc, budget);
     }
     s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
     s |= MSTATUS_SPIE;
@@ -427,7 +466,7 @@ HANDLER(sret)
     env->mstatus = s;
     env->priv = spp;
     env->pc = env->sepc & ((env->misa_ext & RVC) ? ~1ULL : ~3ULL);
-    env->budget--;
+    env->budget = budget - 1;
     riscv_update_data_mmu(env);
     riscv_request_check(env);
     qemu_log_mask(CPU_LOG_INT, "sret: hart:%" PRIu64 " -> priv %d, pc 0x%"
@@ -442,11 +481,13 @@ HANDLER(wfi)
 {
     if (env->priv == PRV_U ||
         (env->priv == PRV_S && (env->mstatus & MSTATUS_TW))) {
-        op_illegal(env, in);
+        op_illegal(env, in, pc, budget);
     }
     if (!(riscv_read_mip(env) & env->mie)) {
         env->halted = true;
+        SYNC();
         riscv_request_check(env);
+        RESYNC();
     }
     NEXT();
 }
@@ -455,10 +496,9 @@ HANDLER(sfence_vma)
 {
     if (env->priv == PRV_U ||
         (env->priv == PRV_S && (env->mstatus & MSTATUS_TVM))) {
-        op_illegal(env, in);
+        op_illegal(env, in, pc, budget);
     }
-    riscv_tlb_flush(env);
-    NEXT();
+    SLOW(riscv_tlb_flush(env));
 }
 
 /* ---- Decoder ---------------------------------------------------------- */
@@ -867,6 +907,7 @@ HANDLER(decode_slot)
     if ((raw & 3) == 3) {
         if (idx == RISCV_PAGE_INSNS - 1) {
             /* The upper half is on the next page: never cached. */
+            SYNC();
             exec_uncached(env);
             return;
         }
@@ -875,14 +916,15 @@ HANDLER(decode_slot)
     }
     riscv_decode(env, slot, raw, len);
     if (unlikely(qemu_loglevel_mask(CPU_LOG_TB_IN_ASM))) {
-        riscv_log_insn(env->pc, raw, len);
+        riscv_log_insn(pc, raw, len);
     }
-    slot->fn(env, slot);
+    slot->fn(env, slot, pc, budget);
 }
 
 /* Falling off the end of a page: back to the loop for the next one. */
 HANDLER(page_end)
 {
+    SYNC();
 }
 
 /*
@@ -923,7 +965,7 @@ static void exec_uncached(CPURISCVState *env)
     riscv_decode(env, &tmp, raw, len);
     env->icount_end -= env->budget - 1;
     env->budget = 1;
-    tmp.fn(env, &tmp);
+    tmp.fn(env, &tmp, env->pc, 1);
 }
 
 /* ---- The execution loop ------------------------------------------------ */
@@ -1006,7 +1048,7 @@ static int exec_loop(CPURISCVState *env, bool logging)
         }
         in = &page->insn[(env->pc >> 1) & (RISCV_PAGE_INSNS - 1)];
         expect = env->pc;
-        in->fn(env, in);
+        in->fn(env, in, env->pc, env->budget);
         /* Decoded now: the next pc is sequential if it is after this. */
         expect += in->len;
     }
