@@ -783,6 +783,7 @@ class Gen:
             w(".Ldt_%d:  /* @%d %s */" % (i, i, kind))
             if i and i % CK_EVERY == 0:
                 # Checkpoint: the registers into the next 256-byte slot.
+                w("    /* checkpoint %d */" % (i // CK_EVERY - 1))
                 for r in WRITABLE:
                     w("    sd x%d, %d(x%d)" % (r, r * 8, CK_BASE))
                 w("    addi x%d, x%d, 256" % (CK_BASE, CK_BASE))
