@@ -11,6 +11,7 @@
 /*
  * A decoded instruction.  Compressed instructions are expanded to their
  * 32-bit equivalent at decode time and differ only in @len (2) and @raw.
+ * 16 bytes, so that the next slot is in + len * 8 bytes.
  * Writes to x0 are redirected to the sink register 32 at decode time, so
  * handlers write gpr[rd] unconditionally.  A handler gets the
  * instruction's address in @pc and the chain's remaining budget in
@@ -21,9 +22,8 @@ typedef void (*RISCVInsnFn)(CPURISCVState *env, const RISCVInsn *in,
 
 struct RISCVInsn {
     RISCVInsnFn fn;
-    int32_t imm;
+    int32_t imm;    /* op_illegal and SYSTEM: the raw instruction */
     uint8_t rd, rs1, rs2, len;
-    uint32_t raw;
 };
 
 #define RISCV_PAGE_INSNS (RISCV_PAGE_SIZE / 2)

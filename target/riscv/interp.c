@@ -55,9 +55,14 @@
     do {                                                                   \
         unsigned len_ = in->len;                                           \
                                                                            \
-        CHAIN(in + (len_ >> 1), pc + len_);                                \
+        CHAIN(SLOT_AT(len_), pc + len_);                                \
     } while (0)
 #define RISCV_CHAIN_MAX 256
+
+/* The slot @off bytes of guest code after @in (@off even). */
+#define SLOT_AT(off) \
+    ((const RISCVInsn *)((const char *)in +                                \
+                         (int64_t)(off) * (int64_t)(sizeof(RISCVInsn) / 2)))
 
 /* ---- Memory fast paths: TLB hit = host pointer into guest RAM -------- */
 
@@ -126,7 +131,7 @@ DEFINE_STORE(64)
         uint64_t t_ = (target);                                            \
                                                                            \
         if (((t_ ^ pc) & RISCV_PAGE_MASK) == 0) {                          \
-            CHAIN(in + ((int64_t)(t_ - pc) >> 1), t_);                     \
+            CHAIN(SLOT_AT(t_ - pc), t_);                     \
         } else {                                                           \
             env->pc = t_;                                                  \
             env->budget = budget - 1;                                      \
@@ -136,7 +141,7 @@ DEFINE_STORE(64)
 HANDLER(illegal)
 {
     SYNC();
-    riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, in->raw);
+    riscv_raise_exception(env, RISCV_EXCP_ILLEGAL_INST, (uint32_t)in->imm);
 }
 
 /* RV64I: U-type, jumps, branches (unprivileged spec 2.4-2.5) */
@@ -397,9 +402,10 @@ static void do_csr(CPURISCVState *env, const RISCVInsn *in, uint64_t pc,
 
     /* kind 1: CSRRW, 2: CSRRS (set bits in mask), 3: CSRRC (clear). */
     SYNC();
-    excp = riscv_csr_op(env, in->imm, &old, val, write ? mask : 0, write);
+    excp = riscv_csr_op(env, (uint32_t)in->imm >> 20, &old, val,
+                        write ? mask : 0, write);
     if (excp != RISCV_EXCP_NONE) {
-        riscv_raise_exception(env, excp, in->raw);
+        riscv_raise_exception(env, excp, (uint32_t)in->imm);
     }
     R(rd) = old;
     RESYNC();
@@ -850,7 +856,7 @@ static void decode32(CPURISCVState *env, RISCVInsn *in, uint32_t insn)
         break;
     case 0x73:
         fn = decode_system(insn);
-        in->imm = BITS(insn, 31, 20);
+        in->imm = insn;     /* CSRs: the number is imm >> 20 */
         break;
     case 0x2f:
         fn = (env->misa_ext & RVA) ? decode_amo(insn, in) : NULL;
@@ -873,7 +879,9 @@ void riscv_decode(CPURISCVState *env, RISCVInsn *in, uint32_t raw, int len)
     }
     decode32(env, in, insn);
     in->len = len;
-    in->raw = raw;
+    if (in->fn == op_illegal) {
+        in->imm = raw;      /* mtval */
+    }
 }
 
 /* ---- Decoded-page cache ---------------------------------------------- */
