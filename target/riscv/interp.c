@@ -66,53 +66,18 @@
 
 /* ---- Memory fast paths: TLB hit = host pointer into guest RAM -------- */
 
-#define DEFINE_LOAD(bits)                                                   \
-static inline uint##bits##_t load##bits(CPURISCVState *env, uint64_t va,   \
-                                        uint64_t pc, int64_t *budget)      \
-{                                                                           \
-    const RISCVTLBEntry *t =                                                \
-        &env->tlb_read[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];         \
-    uint##bits##_t v;                                                       \
-                                                                            \
-    if (likely(t->tag == (va & RISCV_PAGE_MASK) &&                          \
-               (va & (RISCV_PAGE_SIZE - 1)) <= RISCV_PAGE_SIZE - bits / 8)) { \
-        memcpy(&v, (void *)(t->addend + va), sizeof(v));                    \
-        return v;                                                           \
-    }                                                                       \
-    env->pc = pc;                                                           \
-    env->budget = *budget;                                                  \
-    v = riscv_load_slow(env, va, bits / 8);                                 \
-    *budget = env->budget;                                                  \
-    return v;                                                               \
+/* The entry of @tlb for @va, and whether it maps @size bytes at @va. */
+static inline const RISCVTLBEntry *tlb_entry(const RISCVTLBEntry *tlb,
+                                             uint64_t va)
+{
+    return &tlb[(va >> 12) % RISCV_TLB_SIZE];
 }
 
-#define DEFINE_STORE(bits)                                                  \
-static inline void store##bits(CPURISCVState *env, uint64_t va,            \
-                               uint##bits##_t v, uint64_t pc,               \
-                               int64_t *budget)                             \
-{                                                                           \
-    const RISCVTLBEntry *t =                                                \
-        &env->tlb_write[env->data_mmu][(va >> 12) % RISCV_TLB_SIZE];        \
-                                                                            \
-    if (likely(t->tag == (va & RISCV_PAGE_MASK) &&                          \
-               (va & (RISCV_PAGE_SIZE - 1)) <= RISCV_PAGE_SIZE - bits / 8)) { \
-        memcpy((void *)(t->addend + va), &v, sizeof(v));                    \
-        return;                                                             \
-    }                                                                       \
-    env->pc = pc;                                                           \
-    env->budget = *budget;                                                  \
-    riscv_store_slow(env, va, bits / 8, v);                                 \
-    *budget = env->budget;                                                  \
+static inline bool tlb_hit(const RISCVTLBEntry *t, uint64_t va, int size)
+{
+    return t->tag == (va & RISCV_PAGE_MASK) &&
+           (va & (RISCV_PAGE_SIZE - 1)) <= RISCV_PAGE_SIZE - size;
 }
-
-DEFINE_LOAD(8)
-DEFINE_LOAD(16)
-DEFINE_LOAD(32)
-DEFINE_LOAD(64)
-DEFINE_STORE(8)
-DEFINE_STORE(16)
-DEFINE_STORE(32)
-DEFINE_STORE(64)
 
 /* ---- Control transfer ------------------------------------------------ */
 
@@ -192,17 +157,74 @@ BRANCH(bgeu, a >= b)
 
 /* Loads and stores (2.6); misaligned ones are performed, not trapped. */
 #define ADDR() (R(rs1) + (int64_t)in->imm)
-HANDLER(lb)  { R(rd) = (int8_t)load8(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(lh)  { R(rd) = (int16_t)load16(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(lw)  { R(rd) = (int32_t)load32(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(ld)  { R(rd) = load64(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(lbu) { R(rd) = load8(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(lhu) { R(rd) = load16(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(lwu) { R(rd) = load32(env, ADDR(), pc, &budget); NEXT(); }
-HANDLER(sb)  { store8(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
-HANDLER(sh)  { store16(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
-HANDLER(sw)  { store32(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
-HANDLER(sd)  { store64(env, ADDR(), R(rs2), pc, &budget); NEXT(); }
+
+/*
+ * A TLB miss tail-calls the _slow twin of the handler, so that the fast
+ * one makes no call and needs no stack frame.
+ */
+#define LOAD(name, type)                                                   \
+static __attribute__((noinline)) void                                      \
+op_##name##_slow(CPURISCVState *env, const RISCVInsn *in, uint64_t pc,     \
+                 int64_t budget)                                           \
+{                                                                          \
+    uint64_t v;                                                            \
+                                                                           \
+    SYNC();                                                                \
+    v = riscv_load_slow(env, ADDR(), sizeof(type));                        \
+    RESYNC();                                                              \
+    R(rd) = (type)v;                                                       \
+    NEXT();                                                                \
+}                                                                          \
+HANDLER(name)                                                              \
+{                                                                          \
+    uint64_t va = ADDR();                                                  \
+    const RISCVTLBEntry *t = tlb_entry(env->tlb_read[env->data_mmu], va);    \
+    type v;                                                                \
+                                                                           \
+    if (unlikely(!tlb_hit(t, va, sizeof(type)))) {                         \
+        op_##name##_slow(env, in, pc, budget);                             \
+        return;                                                            \
+    }                                                                      \
+    memcpy(&v, (void *)(t->addend + va), sizeof(v));                       \
+    R(rd) = v;                                                             \
+    NEXT();                                                                \
+}
+
+#define STORE(name, type)                                                  \
+static __attribute__((noinline)) void                                      \
+op_##name##_slow(CPURISCVState *env, const RISCVInsn *in, uint64_t pc,     \
+                 int64_t budget)                                           \
+{                                                                          \
+    SYNC();                                                                \
+    riscv_store_slow(env, ADDR(), sizeof(type), (type)R(rs2));             \
+    RESYNC();                                                              \
+    NEXT();                                                                \
+}                                                                          \
+HANDLER(name)                                                              \
+{                                                                          \
+    uint64_t va = ADDR();                                                  \
+    const RISCVTLBEntry *t = tlb_entry(env->tlb_write[env->data_mmu], va);   \
+    type v = R(rs2);                                                       \
+                                                                           \
+    if (unlikely(!tlb_hit(t, va, sizeof(type)))) {                         \
+        op_##name##_slow(env, in, pc, budget);                             \
+        return;                                                            \
+    }                                                                      \
+    memcpy((void *)(t->addend + va), &v, sizeof(v));                       \
+    NEXT();                                                                \
+}
+
+LOAD(lb, int8_t)
+LOAD(lh, int16_t)
+LOAD(lw, int32_t)
+LOAD(ld, uint64_t)
+LOAD(lbu, uint8_t)
+LOAD(lhu, uint16_t)
+LOAD(lwu, uint32_t)
+STORE(sb, uint8_t)
+STORE(sh, uint16_t)
+STORE(sw, uint32_t)
+STORE(sd, uint64_t)
 
 /* Integer computation (2.4, 5.2): a is rs1, b is rs2 or the immediate. */
 #define ALU(name, expr)                                                    \
