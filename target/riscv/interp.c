@@ -66,7 +66,14 @@
 
 /* ---- Memory fast paths: TLB hit = host pointer into guest RAM -------- */
 
-/* The entry of @tlb for @va, and whether it maps @size bytes at @va. */
+/*
+ * The entry of @tlb for @va, and whether it maps @size bytes at @va.
+ * Entries sit at the index of their own page (invalid ones hold
+ * UINT64_MAX), so an entry found through @va whose tag is the page of the
+ * last byte is also the page of the first: one compare covers both the
+ * hit and the page-crossing test (misaligned accesses inside the page
+ * still hit).
+ */
 static inline const RISCVTLBEntry *tlb_entry(const RISCVTLBEntry *tlb,
                                              uint64_t va)
 {
@@ -75,8 +82,7 @@ static inline const RISCVTLBEntry *tlb_entry(const RISCVTLBEntry *tlb,
 
 static inline bool tlb_hit(const RISCVTLBEntry *t, uint64_t va, int size)
 {
-    return t->tag == (va & RISCV_PAGE_MASK) &&
-           (va & (RISCV_PAGE_SIZE - 1)) <= RISCV_PAGE_SIZE - size;
+    return t->tag == ((va + size - 1) & RISCV_PAGE_MASK);
 }
 
 /* ---- Control transfer ------------------------------------------------ */
