@@ -57,6 +57,7 @@ def parse_seeds(text):
 
 
 def load_generator():
+    sys.dont_write_bytecode = True      # no __pycache__ in the source tree
     spec = importlib.util.spec_from_file_location("gen_difftest", GEN)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
