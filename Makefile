@@ -24,10 +24,11 @@ check: setup
 check-unit: all
 	meson test -C $(BUILD) --print-errorlogs --suite unit
 
-# Unit tests, and whole runs of the program (the ISA firmware on spike, the
-# command-line cases), under AddressSanitizer + UBSan with LeakSanitizer
-# on: every run must end with nothing of qomu's still allocated.
-SAN_SUITES = --suite unit --suite firmware --suite cmdline
+# Unit tests, and whole runs of the program (the ISA firmware, the
+# differential programs, the command-line cases), under AddressSanitizer +
+# UBSan with LeakSanitizer on: every run must end with nothing of qomu's
+# still allocated.
+SAN_SUITES = --suite unit --suite firmware --suite cmdline --suite difftest
 check-sanitizers: setup
 	$(MAKE) BUILD=build-san CONFIGURE_FLAGS="--enable-sanitizers $(CONFIGURE_FLAGS)" all
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
