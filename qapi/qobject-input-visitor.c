@@ -204,10 +204,14 @@ static void pop(QObjectInputVisitor *qiv, void **obj)
     g_free(tos);
 }
 
-static bool qiv_start_struct(Visitor *v, const char *name, void **obj,
-                             size_t size, Error **errp)
+/*
+ * Enter the dict or list @name: check its type and push it.  The caller
+ * allocates the C object once it is known to be wanted.
+ */
+static bool qiv_start_container(QObjectInputVisitor *qiv, const char *name,
+                                QType type, const char *type_name,
+                                void **obj, Error **errp)
 {
-    QObjectInputVisitor *qiv = to_qiv(v);
     QObject *qobj = get_object(qiv, name, true, errp);
 
     if (obj) {
@@ -216,11 +220,21 @@ static bool qiv_start_struct(Visitor *v, const char *name, void **obj,
     if (!qobj) {
         return false;
     }
-    if (qobject_type(qobj) != QTYPE_QDICT) {
-        type_error(qiv, name, "object", errp);
+    if (qobject_type(qobj) != type) {
+        type_error(qiv, name, type_name, errp);
         return false;
     }
     push(qiv, name, qobj, obj);
+    return true;
+}
+
+static bool qiv_start_struct(Visitor *v, const char *name, void **obj,
+                             size_t size, Error **errp)
+{
+    if (!qiv_start_container(to_qiv(v), name, QTYPE_QDICT, "object", obj,
+                             errp)) {
+        return false;
+    }
     if (obj) {
         *obj = g_malloc0(size);
     }
@@ -258,19 +272,11 @@ static bool qiv_start_list(Visitor *v, const char *name, GenericList **list,
                            size_t size, Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
 
-    if (list) {
-        *list = NULL;
-    }
-    if (!qobj) {
+    if (!qiv_start_container(qiv, name, QTYPE_QLIST, "array", (void **)list,
+                             errp)) {
         return false;
     }
-    if (qobject_type(qobj) != QTYPE_QLIST) {
-        type_error(qiv, name, "array", errp);
-        return false;
-    }
-    push(qiv, name, qobj, list);
     if (list && qiv->tos->entry) {
         *list = g_malloc0(size);
     }
