@@ -156,43 +156,47 @@ static QObject *qmp_qom_list(QDict *args, Error **errp)
     return QOBJECT(list);
 }
 
-static QObject *qmp_qom_get(QDict *args, Error **errp)
+/*
+ * The object at "path" and its property "property" for qom-get (@write
+ * false) or qom-set: NULL with @errp set if either is missing or the
+ * property cannot be read (written).
+ */
+static Object *qmp_qom_target(QDict *args, bool write, const char **name,
+                              Error **errp)
 {
-    const char *path = qdict_get_str(args, "path");
-    const char *name = qdict_get_str(args, "property");
-    Object *obj = qmp_resolve(path, errp);
+    Object *obj = qmp_resolve(qdict_get_str(args, "path"), errp);
     ObjectProperty *prop;
 
+    *name = qdict_get_str(args, "property");
     if (!obj) {
         return NULL;
     }
-    prop = object_property_find_err(obj, name, errp);
+    prop = object_property_find_err(obj, *name, errp);
     if (!prop) {
         return NULL;
     }
-    if (!prop->get) {
-        error_setg(errp, "Property '%.200s' is not readable", name);
+    if (!(write ? prop->set : prop->get)) {
+        error_setg(errp, "Property '%.200s' is not %s", *name,
+                   write ? "writable" : "readable");
         return NULL;
     }
-    return object_property_get_qobject(obj, name, errp);
+    return obj;
+}
+
+static QObject *qmp_qom_get(QDict *args, Error **errp)
+{
+    const char *name;
+    Object *obj = qmp_qom_target(args, false, &name, errp);
+
+    return obj ? object_property_get_qobject(obj, name, errp) : NULL;
 }
 
 static QObject *qmp_qom_set(QDict *args, Error **errp)
 {
-    const char *path = qdict_get_str(args, "path");
-    const char *name = qdict_get_str(args, "property");
-    Object *obj = qmp_resolve(path, errp);
-    ObjectProperty *prop;
+    const char *name;
+    Object *obj = qmp_qom_target(args, true, &name, errp);
 
     if (!obj) {
-        return NULL;
-    }
-    prop = object_property_find_err(obj, name, errp);
-    if (!prop) {
-        return NULL;
-    }
-    if (!prop->set) {
-        error_setg(errp, "Property '%.200s' is not writable", name);
         return NULL;
     }
     if (!object_property_set_qobject(obj, name, qdict_get(args, "value"),

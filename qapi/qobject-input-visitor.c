@@ -205,6 +205,22 @@ static void pop(QObjectInputVisitor *qiv, void **obj)
 }
 
 /*
+ * The value of member @name, checked to be of @type; NULL with @errp set
+ * when it is missing or of another type (named @type_name in the error).
+ */
+static QObject *get_typed(QObjectInputVisitor *qiv, const char *name,
+                          QType type, const char *type_name, Error **errp)
+{
+    QObject *qobj = get_object(qiv, name, true, errp);
+
+    if (qobj && qobject_type(qobj) != type) {
+        type_error(qiv, name, type_name, errp);
+        return NULL;
+    }
+    return qobj;
+}
+
+/*
  * Enter the dict or list @name: check its type and push it.  The caller
  * allocates the C object once it is known to be wanted.
  */
@@ -212,16 +228,12 @@ static bool qiv_start_container(QObjectInputVisitor *qiv, const char *name,
                                 QType type, const char *type_name,
                                 void **obj, Error **errp)
 {
-    QObject *qobj = get_object(qiv, name, true, errp);
+    QObject *qobj = get_typed(qiv, name, type, type_name, errp);
 
     if (obj) {
         *obj = NULL;
     }
     if (!qobj) {
-        return false;
-    }
-    if (qobject_type(qobj) != type) {
-        type_error(qiv, name, type_name, errp);
         return false;
     }
     push(qiv, name, qobj, obj);
@@ -345,14 +357,13 @@ static bool qiv_type_int64(Visitor *v, const char *name, int64_t *obj,
                            Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
-    QNum *qnum;
+    QNum *qnum = qobject_to(QNum, get_typed(qiv, name, QTYPE_QNUM, "integer",
+                                            errp));
 
-    if (!qobj) {
+    if (!qnum) {
         return false;
     }
-    qnum = qobject_to(QNum, qobj);
-    if (!qnum || !qnum_get_try_int(qnum, obj)) {
+    if (!qnum_get_try_int(qnum, obj)) {
         type_error(qiv, name, "integer", errp);
         return false;
     }
@@ -363,19 +374,18 @@ static bool qiv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
                             Error **errp)
 {
     QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
-    QNum *qnum;
+    QNum *qnum = qobject_to(QNum, get_typed(qiv, name, QTYPE_QNUM, "uint64",
+                                            errp));
     int64_t val;
 
-    if (!qobj) {
+    if (!qnum) {
         return false;
     }
-    qnum = qobject_to(QNum, qobj);
-    if (qnum && qnum_get_try_uint(qnum, obj)) {
+    if (qnum_get_try_uint(qnum, obj)) {
         return true;
     }
     /* As QEMU: negative numbers wrap, for backward compatibility. */
-    if (qnum && qnum_get_try_int(qnum, &val)) {
+    if (qnum_get_try_int(qnum, &val)) {
         *obj = val;
         return true;
     }
@@ -385,16 +395,10 @@ static bool qiv_type_uint64(Visitor *v, const char *name, uint64_t *obj,
 
 static bool qiv_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
 {
-    QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
-    QBool *qbool;
+    QBool *qbool = qobject_to(QBool, get_typed(to_qiv(v), name, QTYPE_QBOOL,
+                                               "boolean", errp));
 
-    if (!qobj) {
-        return false;
-    }
-    qbool = qobject_to(QBool, qobj);
     if (!qbool) {
-        type_error(qiv, name, "boolean", errp);
         return false;
     }
     *obj = qbool_get_bool(qbool);
@@ -403,17 +407,12 @@ static bool qiv_type_bool(Visitor *v, const char *name, bool *obj, Error **errp)
 
 static bool qiv_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 {
-    QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
-    QString *qstr;
+    QString *qstr = qobject_to(QString, get_typed(to_qiv(v), name,
+                                                  QTYPE_QSTRING, "string",
+                                                  errp));
 
     *obj = NULL;
-    if (!qobj) {
-        return false;
-    }
-    qstr = qobject_to(QString, qobj);
     if (!qstr) {
-        type_error(qiv, name, "string", errp);
         return false;
     }
     *obj = g_strdup(qstring_get_str(qstr));
@@ -423,16 +422,10 @@ static bool qiv_type_str(Visitor *v, const char *name, char **obj, Error **errp)
 static bool qiv_type_number(Visitor *v, const char *name, double *obj,
                             Error **errp)
 {
-    QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
-    QNum *qnum;
+    QNum *qnum = qobject_to(QNum, get_typed(to_qiv(v), name, QTYPE_QNUM,
+                                            "number", errp));
 
-    if (!qobj) {
-        return false;
-    }
-    qnum = qobject_to(QNum, qobj);
     if (!qnum) {
-        type_error(qiv, name, "number", errp);
         return false;
     }
     *obj = qnum_get_double(qnum);
@@ -456,17 +449,12 @@ static bool qiv_type_any(Visitor *v, const char *name, QObject **obj,
 static bool qiv_type_null(Visitor *v, const char *name, QNull **obj,
                           Error **errp)
 {
-    QObjectInputVisitor *qiv = to_qiv(v);
-    QObject *qobj = get_object(qiv, name, true, errp);
+    QObject *qobj = get_typed(to_qiv(v), name, QTYPE_QNULL, "null", errp);
 
     if (obj) {
         *obj = NULL;
     }
     if (!qobj) {
-        return false;
-    }
-    if (qobject_type(qobj) != QTYPE_QNULL) {
-        type_error(qiv, name, "null", errp);
         return false;
     }
     if (obj) {
