@@ -9,8 +9,7 @@
 
 #include "chardev/char.h"
 #include "exec/address-spaces.h"
-#include "hw-test.h"
-#include "hw/pci-host/gpex.h"
+#include "pci-test.h"
 #include "hw/pci/pci_bus.h"
 #include "hw/qdev-properties.h"
 #include "qapi/error.h"
@@ -21,10 +20,6 @@
 #include "qomu/timer.h"
 #include "system/main-loop.h"
 
-#define ECAM_BASE 0x30000000
-#define MMIO_BASE 0x40000000
-#define PIO_BASE 0x3000000
-#define RAM_BASE 0x80000000
 
 #define CFG(devfn, reg) (ECAM_BASE + ((devfn) << 12) + (reg))
 
@@ -43,21 +38,7 @@ static DeviceState *device_add(const char *opts)
 
 static void begin(void)
 {
-    GPEXConfig cfg = {
-        .ecam_base = ECAM_BASE,
-        .ecam_size = 0x10000000,
-        .mmio_base = MMIO_BASE,
-        .mmio_size = 0x40000000,
-        .pio_base = PIO_BASE,
-        .pio_size = 0x10000,
-    };
-
-    hwtest_begin();
-    hwtest_add_ram(RAM_BASE, 0x10000);
-    host = gpex_create(qdev_get_machine(), "pcie", get_system_memory(), &cfg,
-                       &error_abort);
-    hwtest_sink_connect(DEVICE(host), SYSBUS_DEVICE_GPIO_IRQ, GPEX_NUM_IRQS,
-                        &lines);
+    host = pcitest_begin(&lines);
     g_free(hwtest_log_take());
 }
 
